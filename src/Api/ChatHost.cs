@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Astegni.Chat.Api.Auth;
+using Astegni.Chat.Api.Endpoints;
+using Astegni.Chat.Api.Http;
+using Astegni.Chat.Api.Realtime;
+using Astegni.Chat.Application;
+using Astegni.Chat.Application.Abstractions;
+using Astegni.Chat.Application.Behaviors;
+using Astegni.Chat.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.SignalR;
+using Scalar.AspNetCore;
+
+namespace Astegni.Chat.Api;
+
+/// <summary>Composes the service: configuration, the mediator pipeline, auth, REST, the hub.</summary>
+public static class ChatHost
+{
+    public const string ConnectionStringName = "Chat";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        var jwt = JwtSettings.From(configuration);
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionStringName} is not set (env ConnectionStrings__{ConnectionStringName}).");
+        }
+
+        services.AddSingleton(jwt);
+        services.AddChatApplication();
+        services.AddChatInfrastructure(connectionString);
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+        });
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, ClaimsCurrentUser>();
+        services.AddChatAuthentication(jwt);
+        services.AddChatProblemDetails();
+        services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+        services.AddSignalR().AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
+        services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
+        services.AddSingleton<IRealtimePublisher, SignalRRealtimePublisher>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        var app = builder.Build();
+        app.UseChatProblemDetails();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference(options => options.DisableDefaultFonts());
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+        var api = app.MapGroup("/api/chat").RequireAuthorization().AddEndpointFilter<LegacyUserIdFilter>();
+        api.MapConversationEndpoints()
+            .MapMessageEndpoints()
+            .MapBlockEndpoints()
+            .MapPrivacyEndpoints();
+        app.MapHub<ChatHub>(ChatHub.Path);
+        return app;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+    }
+}

@@ -1,0 +1,33 @@
+using Astegni.Chat.Api.Http;
+using Astegni.Chat.Application.Messages.GetHistory;
+using Astegni.Chat.Application.Messages.SendMessage;
+using Mediator;
+
+namespace Astegni.Chat.Api.Endpoints;
+
+public static class MessageEndpoints
+{
+    public static RouteGroupBuilder MapMessageEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/messages").WithTags("Messages");
+        group.MapGet("/{conversationId:int}", GetHistory);
+        group.MapPost("/", SendMessage);
+        return api;
+    }
+
+    public static async Task<IResult> GetHistory(
+        ISender sender, int conversationId, int? before, int? after, int? limit, CancellationToken cancellationToken) =>
+        (await sender.Send(new GetHistory(conversationId, before, after, limit), cancellationToken)).ToOk();
+
+    public static async Task<IResult> SendMessage(ISender sender, SendMessageRequest request, CancellationToken cancellationToken)
+    {
+        var sent = await sender.Send(
+            new SendMessage(request.ConversationId, request.MessageType ?? "text", request.Content, request.ClientMessageId),
+            cancellationToken);
+        return sent.ToHttp(s => s.Replayed
+            ? TypedResults.Ok(new { message = s.Message })
+            : TypedResults.Created($"/api/chat/messages/{s.Message.ConversationId}", new { message = s.Message }));
+    }
+}
+
+public sealed record SendMessageRequest(int ConversationId, string? MessageType, string? Content, string? ClientMessageId);

@@ -1,0 +1,22 @@
+using Astegni.Chat.Api.Http;
+using Astegni.Chat.Application.Privacy.GetPrivacySettings;
+using Astegni.Chat.Application.Privacy.UpdatePrivacySettings;
+using Mediator;
+
+namespace Astegni.Chat.Api.Endpoints;
+
+public static class PrivacyEndpoints
+{
+    public static RouteGroupBuilder MapPrivacyEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/settings", GetSettings).WithTags("Privacy");
+        api.MapPut("/settings", UpdateSettings).WithTags("Privacy");
+        return api;
+    }
+
+    public static async Task<IResult> GetSettings(ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new GetPrivacySettings(), cancellationToken)).ToHttp(s => TypedResults.Ok(new { settings = s }));
+
+    public static async Task<IResult> UpdateSettings(ISender sender, UpdatePrivacySettings request, CancellationToken cancellationToken) =>
+        (await sender.Send(request, cancellationToken)).ToHttp(s => TypedResults.Ok(new { settings = s }));
+}

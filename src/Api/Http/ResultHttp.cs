@@ -1,0 +1,43 @@
+using Astegni.Chat.Domain.Common;
+
+namespace Astegni.Chat.Api.Http;
+
+/// <summary>The one place where use-case outcomes become HTTP responses.</summary>
+public static class ResultHttp
+{
+    public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult> onSuccess) =>
+        result.IsSuccess ? onSuccess(result.Value) : Problem(result.Error);
+
+    public static IResult ToHttp(this Result result) =>
+        result.IsSuccess ? TypedResults.NoContent() : Problem(result.Error);
+
+    public static IResult ToOk<T>(this Result<T> result) => result.ToHttp(value => TypedResults.Ok(value));
+
+    public static IResult Problem(Error error)
+    {
+        var status = error.Kind switch
+        {
+            ErrorKind.Validation => StatusCodes.Status400BadRequest,
+            ErrorKind.NotFound => StatusCodes.Status404NotFound,
+            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        var extensions = new Dictionary<string, object?> { [ProblemCodes.Key] = error.Code };
+        if (error.FieldErrors is { } fields)
+        {
+            extensions["errors"] = fields;
+        }
+
+        return TypedResults.Problem(detail: error.Message, statusCode: status, title: Title(status), extensions: extensions);
+    }
+
+    private static string Title(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The request is not valid.",
+        StatusCodes.Status403Forbidden => "This is not allowed.",
+        StatusCodes.Status404NotFound => "Not found.",
+        StatusCodes.Status409Conflict => "Conflict.",
+        _ => "The request was refused.",
+    };
+}

@@ -1,0 +1,13 @@
+using Astegni.Chat.Api;
+using Astegni.Chat.Api.Verbs;
+
+// The executable's verbs: none = serve; `token --user <id>` prints a token; `seed-demo` loads demo data.
+return args.FirstOrDefault() switch
+{
+    "token" => TokenVerb.Run(args[1..]),
+    "seed-demo" => await SeedDemoVerb.RunAsync(args[1..]),
+    _ => await ServeVerb.RunAsync(args),
+};
+
+/// <summary>Visible to the test host (WebApplicationFactory).</summary>
+public partial class Program;

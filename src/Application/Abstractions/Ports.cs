@@ -1,0 +1,40 @@
+using Astegni.Chat.Domain.Common;
+
+namespace Astegni.Chat.Application.Abstractions;
+
+/// <summary>The person on whose behalf a request runs; over REST and the hub, the token's user.</summary>
+public interface ICurrentUser
+{
+    UserId Id { get; }
+}
+
+/// <summary>Astegni's users, read-only.</summary>
+public interface IUserDirectory
+{
+    Task<bool> IsActiveUserAsync(UserId userId, CancellationToken cancellationToken);
+}
+
+/// <summary>Astegni's connections, read-only: connected means an accepted connection in either direction.</summary>
+public interface IConnectionDirectory
+{
+    Task<bool> AreConnectedAsync(UserId a, UserId b, CancellationToken cancellationToken);
+}
+
+/// <summary>Pushes live events to users' open hub connections. A hint only: clients refetch over REST.</summary>
+public interface IRealtimePublisher
+{
+    Task PublishAsync(IReadOnlyCollection<UserId> recipients, string eventName, object payload, CancellationToken cancellationToken);
+}
+
+/// <summary>One transaction around a command. Nested commands join the outer transaction.</summary>
+public interface IUnitOfWork
+{
+    bool HasActiveTransaction { get; }
+
+    Task BeginAsync(CancellationToken cancellationToken);
+
+    /// <summary>Saves, commits and returns the domain events recorded by the saved aggregates.</summary>
+    Task<IReadOnlyList<IDomainEvent>> CommitAsync(CancellationToken cancellationToken);
+
+    Task RollbackAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,12 @@
+using Astegni.Chat.Domain.Common;
+using Mediator;
+
+namespace Astegni.Chat.Application.Common;
+
+// Every use case answers with a Result, so validation and policy refusals travel as values and
+// the pipeline behaviours can build a failed result of any use case's type.
+public interface IChatCommand<TResult> : ICommand<Result<TResult>>;
+
+public interface IChatCommand : ICommand<Result>;
+
+public interface IChatQuery<TResult> : IQuery<Result<TResult>>;

@@ -1,0 +1,98 @@
+using Astegni.Chat.Application.Abstractions;
+using Astegni.Chat.Application.Common;
+using Astegni.Chat.Domain.Common;
+using Astegni.Chat.Domain.Conversations;
+using Astegni.Chat.Domain.Messages;
+using Astegni.Chat.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Astegni.Chat.Application.Conversations.Views;
+
+/// <summary>
+/// Builds conversation summaries for one viewer in a single SQL statement: the last message the viewer
+/// can see, their unread count and the other person's name come from correlated subqueries.
+/// </summary>
+public static class ConversationSummaries
+{
+    public const int PreviewLength = 100;
+
+    /// <summary>The viewer's active conversations as rows, unordered; callers filter, order and page.</summary>
+    public static IQueryable<SummaryRow> Rows(IChatDbContext db, UserId viewer) =>
+        from p in db.Participants.AsNoTracking()
+        where p.UserId == viewer && p.IsActive
+        join c in db.Conversations.AsNoTracking() on p.ConversationId equals c.Id
+        let otherId = c.Type == ConversationType.Direct
+            ? (c.DirectUserLowId == viewer ? c.DirectUserHighId : c.DirectUserLowId)
+            : null
+        let visible = db.Messages.Where(m => m.ConversationId == c.Id
+                                             && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
+                                             && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt))
+        let last = visible.OrderByDescending(m => m.Id).FirstOrDefault()
+        select new SummaryRow
+        {
+            Conversation = c,
+            Me = p,
+            Activity = c.LastMessageAt ?? c.CreatedAt,
+            Other = db.Users.FirstOrDefault(u => u.Id == otherId),
+            ParticipantCount = db.Participants.Count(x => x.ConversationId == c.Id && x.IsActive),
+            Last = last,
+            LastSender = last == null ? null : db.Users.FirstOrDefault(u => u.Id == last.SenderUserId),
+            UnreadCount = visible.Count(m => m.SenderUserId != viewer
+                                             && (p.LastReadMessageId == null || m.Id > p.LastReadMessageId)),
+        };
+
+    public static async Task<List<ConversationSummary>> LoadAsync(IQueryable<SummaryRow> rows, CancellationToken cancellationToken) =>
+        (await rows.ToListAsync(cancellationToken)).ConvertAll(ToSummary);
+
+    public static async Task<ConversationSummary?> LoadOneAsync(
+        IChatDbContext db, UserId viewer, ConversationId conversationId, CancellationToken cancellationToken) =>
+        (await LoadAsync(Rows(db, viewer).Where(r => r.Conversation.Id == conversationId), cancellationToken)).SingleOrDefault();
+
+    private static ConversationSummary ToSummary(SummaryRow row)
+    {
+        var c = row.Conversation;
+        var other = row.Other;
+        var name = c.Type switch
+        {
+            ConversationType.Direct => DisplayName.Of(other?.FirstName, other?.FatherName, other?.LastName, other?.Email),
+            ConversationType.Notes => c.Name ?? "Notes",
+            _ => c.Name,
+        };
+        return new ConversationSummary(
+            c.Id.Value,
+            WireValue.Of(c.Type),
+            name,
+            c.Type == ConversationType.Direct ? other?.ProfilePicture : c.AvatarUrl,
+            other?.Id.Value,
+            row.ParticipantCount,
+            row.Last is { } last ? Preview(last, row.LastSender) : null,
+            row.UnreadCount,
+            row.Me.IsMuted,
+            row.Me.MutedUntil,
+            row.Me.IsArchived,
+            row.Me.IsPinned,
+            row.Activity);
+    }
+
+    private static LastMessagePreview Preview(Message last, UserRecord? sender) => new(
+        last.Id.Value,
+        last.SenderUserId.Value,
+        DisplayName.Of(sender?.FirstName, sender?.FatherName, sender?.LastName, sender?.Email),
+        WireValue.Of(last.Type),
+        last.IsDeleted || last.Content is null ? null
+        : last.Content.Length <= PreviewLength ? last.Content
+        : last.Content[..PreviewLength],
+        last.CreatedAt);
+
+    public sealed class SummaryRow
+    {
+        public required Conversation Conversation { get; init; }
+        public required Participant Me { get; init; }
+        public required DateTimeOffset Activity { get; init; }
+        public UserRecord? Other { get; init; }
+        public int ParticipantCount { get; init; }
+        public Message? Last { get; init; }
+        public UserRecord? LastSender { get; init; }
+        public int UnreadCount { get; init; }
+    }
+}

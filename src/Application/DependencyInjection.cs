@@ -1,0 +1,23 @@
+using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Events;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Astegni.Chat.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// The use cases' collaborators. The host adds the mediator itself (its source generator runs in
+    /// the host) with <see cref="PipelineOrder"/> as its pipeline.
+    /// </summary>
+    public static IServiceCollection AddChatApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<PolicyFacts>();
+        services.AddScoped<DomainEventPublisher>();
+        return services;
+    }
+}

@@ -1,0 +1,79 @@
+using Astegni.Chat.Application.Abstractions;
+using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Messages.Views;
+using Astegni.Chat.Domain.Common;
+using Astegni.Chat.Domain.Conversations;
+using Astegni.Chat.Domain.Messages;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Astegni.Chat.Application.Messages.GetHistory;
+
+/// <summary>
+/// A page of a conversation's messages, newest first. <see cref="Before"/> walks back into older
+/// messages, <see cref="After"/> forward to newer ones; both are message ids.
+/// </summary>
+public sealed record GetHistory(int ConversationId, int? Before = null, int? After = null, int? Limit = null)
+    : IChatQuery<HistoryPage>;
+
+public sealed record HistoryPage(IReadOnlyList<MessageView> Messages, bool HasMore);
+
+public sealed class GetHistoryHandler(IChatDbContext db, ICurrentUser currentUser) : IQueryHandler<GetHistory, Result<HistoryPage>>
+{
+    public async ValueTask<Result<HistoryPage>> Handle(GetHistory query, CancellationToken cancellationToken)
+    {
+        var viewer = currentUser.Id;
+        var conversationId = new ConversationId(query.ConversationId);
+        var limit = query.Limit ?? Paging.DefaultLimit;
+
+        // Membership and visibility are part of the page query: one round trip when there are messages.
+        var visible =
+            from m in db.Messages
+            join p in db.Participants on m.ConversationId equals p.ConversationId
+            join c in db.Conversations on m.ConversationId equals c.Id
+            where m.ConversationId == conversationId && p.UserId == viewer && p.IsActive
+                  && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
+                  && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt)
+            select m;
+
+        IQueryable<Message> page;
+        var ascending = false;
+        if (query.After is { } after)
+        {
+            var afterId = new MessageId(after);
+            page = visible.Where(m => m.Id > afterId).OrderBy(m => m.Id);
+            ascending = true;
+        }
+        else if (query.Before is { } before)
+        {
+            var beforeId = new MessageId(before);
+            page = visible.Where(m => m.Id < beforeId).OrderByDescending(m => m.Id);
+        }
+        else
+        {
+            page = visible.OrderByDescending(m => m.Id);
+        }
+
+        var messages = await MessageViews.LoadAsync(db, page.Take(limit + 1), viewer, cancellationToken);
+        if (messages.Count == 0 && !await IsMemberAsync(conversationId, viewer, cancellationToken))
+        {
+            return ConversationErrors.NotFound;
+        }
+
+        var hasMore = messages.Count > limit;
+        if (hasMore)
+        {
+            messages.RemoveAt(limit);
+        }
+
+        if (ascending)
+        {
+            messages.Reverse();
+        }
+
+        return new HistoryPage(messages, hasMore);
+    }
+
+    private Task<bool> IsMemberAsync(ConversationId conversationId, UserId viewer, CancellationToken cancellationToken) =>
+        db.Participants.AnyAsync(p => p.ConversationId == conversationId && p.UserId == viewer && p.IsActive, cancellationToken);
+}

@@ -1,0 +1,104 @@
+using Astegni.Chat.Application.Abstractions;
+using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Messages.Views;
+using Astegni.Chat.Domain.Common;
+using Astegni.Chat.Domain.Conversations;
+using Astegni.Chat.Domain.Messages;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Astegni.Chat.Application.Messages.SendMessage;
+
+/// <summary>
+/// Write a message into a conversation I am a member of. With a <see cref="ClientMessageId"/>, sending
+/// is idempotent: a retry returns the message the first attempt stored.
+/// </summary>
+public sealed record SendMessage(int ConversationId, string MessageType, string? Content, string? ClientMessageId = null)
+    : IChatCommand<SentMessage>;
+
+/// <param name="Replayed">True when this was a retry and <paramref name="Message"/> is the original.</param>
+public sealed record SentMessage(MessageView Message, bool Replayed);
+
+public sealed class SendMessageHandler(IChatDbContext db, ICurrentUser currentUser, PolicyFacts policyFacts, TimeProvider clock)
+    : ICommandHandler<SendMessage, Result<SentMessage>>
+{
+    public static readonly Error ClientIdReused = Error.Conflict(
+        "client_message_id_reused", "This client_message_id was already used for a message in another conversation.");
+
+    public async ValueTask<Result<SentMessage>> Handle(SendMessage command, CancellationToken cancellationToken)
+    {
+        var sender = currentUser.Id;
+        var conversationId = new ConversationId(command.ConversationId);
+
+        if (command.ClientMessageId is { } clientId && await ReplayAsync(sender, conversationId, clientId, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        var conversation = await db.Conversations
+            .Include(c => c.Participants)
+            .FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        if (conversation?.ActiveParticipant(sender) is null)
+        {
+            return ConversationErrors.NotFound;
+        }
+
+        if (conversation.OtherUserOf(sender) is { } recipient)
+        {
+            var decision = await policyFacts.MayMessageAsync(sender, recipient, cancellationToken);
+            if (!decision.IsAllowed)
+            {
+                return decision.Refusal;
+            }
+        }
+
+        var body = MessageBody.Text(command.Content);
+        if (!body.IsSuccess)
+        {
+            return body.Error;
+        }
+
+        var posted = conversation.Post(sender, body.Value, command.ClientMessageId, clock.GetUtcNow());
+        if (!posted.IsSuccess)
+        {
+            return posted.Error;
+        }
+
+        db.Messages.Add(posted.Value);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DuplicateKeyException) when (command.ClientMessageId is not null)
+        {
+            // A concurrent retry stored it first: answer with that one.
+            db.DiscardPendingChanges();
+            return await ReplayAsync(sender, conversationId, command.ClientMessageId, cancellationToken)
+                   ?? throw new InvalidOperationException("The client id index refused a row that cannot be found.");
+        }
+
+        var view = await MessageViews.LoadOneAsync(db, posted.Value.Id, sender, cancellationToken);
+        return new SentMessage(view!, Replayed: false);
+    }
+
+    private async Task<Result<SentMessage>?> ReplayAsync(
+        UserId sender, ConversationId conversationId, string clientId, CancellationToken cancellationToken)
+    {
+        var original = await db.Messages
+            .Where(m => m.SenderUserId == sender && m.ClientMessageId == clientId)
+            .Select(m => new { m.Id, m.ConversationId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (original is null)
+        {
+            return null;
+        }
+
+        if (original.ConversationId != conversationId)
+        {
+            return ClientIdReused;
+        }
+
+        var view = await MessageViews.LoadOneAsync(db, original.Id, sender, cancellationToken);
+        return new SentMessage(view!, Replayed: true);
+    }
+}

@@ -1,0 +1,53 @@
+using Astegni.Chat.Domain.Common;
+
+namespace Astegni.Chat.Domain.Conversations;
+
+/// <summary>One user's membership of a conversation, with that user's own view of it (read position, flags).</summary>
+public sealed class Participant
+{
+    private Participant()
+    {
+    }
+
+    internal Participant(ConversationId conversationId, UserId userId, ParticipantRole role, DateTimeOffset now)
+    {
+        ConversationId = conversationId;
+        UserId = userId;
+        Role = role;
+        IsActive = true;
+        JoinedAt = now;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public ParticipantId Id { get; private set; }
+    public ConversationId ConversationId { get; private set; }
+    public UserId UserId { get; private set; }
+    public ParticipantRole Role { get; private set; }
+    public bool IsActive { get; private set; }
+    public DateTimeOffset JoinedAt { get; private set; }
+    public DateTimeOffset? LeftAt { get; private set; }
+    public MessageId? LastReadMessageId { get; private set; }
+    public DateTimeOffset? LastReadAt { get; private set; }
+    public DateTimeOffset? ChatClearedAt { get; private set; }
+    public bool IsMuted { get; private set; }
+    public DateTimeOffset? MutedUntil { get; private set; }
+    public bool IsArchived { get; private set; }
+    public bool IsPinned { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Moves the read position forward; an older position never moves it back.</summary>
+    public bool MarkReadUpTo(MessageId messageId, DateTimeOffset now)
+    {
+        if (LastReadMessageId is { } current && current >= messageId)
+        {
+            return false;
+        }
+
+        LastReadMessageId = messageId;
+        LastReadAt = now;
+        UpdatedAt = now;
+        return true;
+    }
+}

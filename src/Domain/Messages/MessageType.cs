@@ -1,0 +1,13 @@
+namespace Astegni.Chat.Domain.Messages;
+
+public enum MessageType
+{
+    Text,
+    Image,
+    File,
+    Audio,
+    Video,
+    Location,
+    Gif,
+    System,
+}

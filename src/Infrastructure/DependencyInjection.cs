@@ -1,0 +1,21 @@
+using Astegni.Chat.Application.Abstractions;
+using Astegni.Chat.Infrastructure.Directories;
+using Astegni.Chat.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Astegni.Chat.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddChatInfrastructure(this IServiceCollection services, string connectionString)
+    {
+        services.AddDbContext<ChatDbContext>(options =>
+            ChatDbContextOptions.Configure((DbContextOptionsBuilder<ChatDbContext>)options, connectionString));
+        services.AddScoped<IChatDbContext>(sp => sp.GetRequiredService<ChatDbContext>());
+        services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<IConnectionDirectory, ConnectionDirectory>();
+        return services;
+    }
+}

@@ -1,0 +1,205 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Astegni.Chat.Infrastructure.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class InitialChatSchema : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // users and connections belong to other Astegni modules. In an Astegni database they exist
+            // and are left untouched; a standalone install gets minimal tables of the same shape.
+            migrationBuilder.Sql(StandaloneAstegniTables.CreateIfMissing);
+
+            migrationBuilder.CreateTable(
+                name: "blocked_chat_contacts",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    blocker_user_id = table.Column<int>(type: "integer", nullable: false),
+                    blocked_user_id = table.Column<int>(type: "integer", nullable: false),
+                    reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    blocked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("blocked_chat_contacts_pkey", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "chat_settings",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.SerialColumn),
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    who_can_message = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    allow_calls_from = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    allow_group_adds = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    last_seen_visibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    online_status = table.Column<bool>(type: "boolean", nullable: false),
+                    read_receipts = table.Column<bool>(type: "boolean", nullable: false),
+                    typing_indicators = table.Column<bool>(type: "boolean", nullable: false),
+                    disable_forwarding = table.Column<bool>(type: "boolean", nullable: false),
+                    block_screenshots = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("chat_settings_pkey", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "conversations",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    description = table.Column<string>(type: "text", nullable: true),
+                    avatar_url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    created_by_user_id = table.Column<int>(type: "integer", nullable: true),
+                    direct_user_low_id = table.Column<int>(type: "integer", nullable: true),
+                    direct_user_high_id = table.Column<int>(type: "integer", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_message_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("conversations_pkey", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "chat_messages",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    conversation_id = table.Column<int>(type: "integer", nullable: false),
+                    sender_user_id = table.Column<int>(type: "integer", nullable: false),
+                    message_type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    content = table.Column<string>(type: "text", nullable: true),
+                    client_message_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    is_edited = table.Column<bool>(type: "boolean", nullable: false),
+                    edited_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    is_deleted = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("chat_messages_pkey", x => x.id);
+                    table.ForeignKey(
+                        name: "chat_messages_conversation_id_fkey",
+                        column: x => x.conversation_id,
+                        principalTable: "conversations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "conversation_participants",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    conversation_id = table.Column<int>(type: "integer", nullable: false),
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false),
+                    joined_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    left_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_read_message_id = table.Column<int>(type: "integer", nullable: true),
+                    last_read_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    chat_cleared_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    is_muted = table.Column<bool>(type: "boolean", nullable: false),
+                    muted_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    is_archived = table.Column<bool>(type: "boolean", nullable: false),
+                    is_pinned = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("conversation_participants_pkey", x => x.id);
+                    table.ForeignKey(
+                        name: "conversation_participants_conversation_id_fkey",
+                        column: x => x.conversation_id,
+                        principalTable: "conversations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_blocked_chat_contacts_blocked",
+                table: "blocked_chat_contacts",
+                column: "blocked_user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_blocked_chat_contacts_pair",
+                table: "blocked_chat_contacts",
+                columns: new[] { "blocker_user_id", "blocked_user_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_chat_messages_conversation_id",
+                table: "chat_messages",
+                columns: new[] { "conversation_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_chat_messages_sender_client_message_id",
+                table: "chat_messages",
+                columns: new[] { "sender_user_id", "client_message_id" },
+                unique: true,
+                filter: "client_message_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_chat_settings_user",
+                table: "chat_settings",
+                column: "user_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_conversation_participants_user",
+                table: "conversation_participants",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_conversation_participants_conversation_user",
+                table: "conversation_participants",
+                columns: new[] { "conversation_id", "user_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_conversations_direct_pair",
+                table: "conversations",
+                columns: new[] { "direct_user_low_id", "direct_user_high_id" },
+                unique: true,
+                filter: "direct_user_low_id IS NOT NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "blocked_chat_contacts");
+
+            migrationBuilder.DropTable(
+                name: "chat_messages");
+
+            migrationBuilder.DropTable(
+                name: "chat_settings");
+
+            migrationBuilder.DropTable(
+                name: "conversation_participants");
+
+            migrationBuilder.DropTable(
+                name: "conversations");
+        }
+    }
+}
