@@ -9,8 +9,15 @@ public readonly record struct UserId(int Value)
     public override string ToString() => Value.ToString(CultureInfo.InvariantCulture);
 }
 
-public readonly record struct ConversationId(int Value)
+public readonly record struct ConversationId(int Value) : IComparable<ConversationId>
 {
+    public int CompareTo(ConversationId other) => Value.CompareTo(other.Value);
+
+    public static bool operator <(ConversationId left, ConversationId right) => left.Value < right.Value;
+    public static bool operator >(ConversationId left, ConversationId right) => left.Value > right.Value;
+    public static bool operator <=(ConversationId left, ConversationId right) => left.Value <= right.Value;
+    public static bool operator >=(ConversationId left, ConversationId right) => left.Value >= right.Value;
+
     public override string ToString() => Value.ToString(CultureInfo.InvariantCulture);
 }
 
@@ -26,6 +33,14 @@ public readonly record struct MessageId(int Value) : IComparable<MessageId>
     public override string ToString() => Value.ToString(CultureInfo.InvariantCulture);
 }
 
-public readonly record struct BlockId(int Value);
+public readonly record struct BlockId(int Value) : IComparable<BlockId>
+{
+    public int CompareTo(BlockId other) => Value.CompareTo(other.Value);
+
+    public static bool operator <(BlockId left, BlockId right) => left.Value < right.Value;
+    public static bool operator >(BlockId left, BlockId right) => left.Value > right.Value;
+    public static bool operator <=(BlockId left, BlockId right) => left.Value <= right.Value;
+    public static bool operator >=(BlockId left, BlockId right) => left.Value >= right.Value;
+}
 
 public readonly record struct ParticipantId(int Value);

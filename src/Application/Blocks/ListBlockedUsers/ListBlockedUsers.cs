@@ -23,8 +23,8 @@ public sealed class ListBlockedUsersHandler(IChatDbContext db, ICurrentUser curr
         var blocks = db.Blocks.AsNoTracking().Where(b => b.BlockerUserId == currentUser.Id);
         if (Cursor.TryDecode(query.Cursor, out var cursor))
         {
-            var afterId = cursor.Id;
-            blocks = blocks.Where(b => b.Id.Value < afterId);
+            var after = new BlockId(cursor.Id);
+            blocks = blocks.Where(b => b.Id < after);
         }
 
         var rows = await (

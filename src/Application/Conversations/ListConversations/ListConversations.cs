@@ -23,7 +23,7 @@ public sealed class ListConversationsHandler(IChatDbContext db, ICurrentUser cur
         {
             var activity = new DateTimeOffset(cursor.Key, TimeSpan.Zero);
             var id = new ConversationId(cursor.Id);
-            rows = rows.Where(r => r.Activity < activity || (r.Activity == activity && r.Conversation.Id.Value < id.Value));
+            rows = rows.Where(r => r.Activity < activity || (r.Activity == activity && r.Conversation.Id < id));
         }
 
         var page = await ConversationSummaries.LoadAsync(

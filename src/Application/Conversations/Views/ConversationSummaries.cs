@@ -24,10 +24,12 @@ public static class ConversationSummaries
         let otherId = c.Type == ConversationType.Direct
             ? (c.DirectUserLowId == viewer ? c.DirectUserHighId : c.DirectUserLowId)
             : null
-        let visible = db.Messages.Where(m => m.ConversationId == c.Id
-                                             && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
-                                             && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt))
-        let last = visible.OrderByDescending(m => m.Id).FirstOrDefault()
+        let last = db.Messages
+            .Where(m => m.ConversationId == c.Id
+                        && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
+                        && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt))
+            .OrderByDescending(m => m.Id)
+            .FirstOrDefault()
         select new SummaryRow
         {
             Conversation = c,
@@ -37,8 +39,12 @@ public static class ConversationSummaries
             ParticipantCount = db.Participants.Count(x => x.ConversationId == c.Id && x.IsActive),
             Last = last,
             LastSender = last == null ? null : db.Users.FirstOrDefault(u => u.Id == last.SenderUserId),
-            UnreadCount = visible.Count(m => m.SenderUserId != viewer
-                                             && (p.LastReadMessageId == null || m.Id > p.LastReadMessageId)),
+            // Same visibility as "last", plus: not mine and after my read position.
+            UnreadCount = db.Messages.Count(m => m.ConversationId == c.Id
+                                                 && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
+                                                 && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt)
+                                                 && m.SenderUserId != viewer
+                                                 && (p.LastReadMessageId == null || m.Id > p.LastReadMessageId)),
         };
 
     public static async Task<List<ConversationSummary>> LoadAsync(IQueryable<SummaryRow> rows, CancellationToken cancellationToken) =>

@@ -10,6 +10,7 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
     {
         builder.ToTable("conversations");
         builder.HasKey(c => c.Id).HasName("conversations_pkey");
+        builder.Property(c => c.Id).ValueGeneratedOnAdd();
         builder.Property(c => c.Type).HasConversion<WireEnumConverter<ConversationType>>().HasMaxLength(20);
         builder.Property(c => c.Name).HasMaxLength(255);
         builder.Property(c => c.AvatarUrl).HasMaxLength(500);

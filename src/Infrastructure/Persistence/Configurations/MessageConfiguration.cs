@@ -11,6 +11,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
     {
         builder.ToTable("chat_messages");
         builder.HasKey(m => m.Id).HasName("chat_messages_pkey");
+        builder.Property(m => m.Id).ValueGeneratedOnAdd();
         builder.Property(m => m.Type).HasColumnName("message_type").HasConversion<WireEnumConverter<MessageType>>().HasMaxLength(20);
         builder.Property(m => m.ClientMessageId).HasMaxLength(Message.MaxClientMessageIdLength);
 

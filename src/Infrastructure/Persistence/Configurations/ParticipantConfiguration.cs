@@ -10,6 +10,7 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
     {
         builder.ToTable("conversation_participants");
         builder.HasKey(p => p.Id).HasName("conversation_participants_pkey");
+        builder.Property(p => p.Id).ValueGeneratedOnAdd();
         builder.Property(p => p.Role).HasConversion<WireEnumConverter<ParticipantRole>>().HasMaxLength(20);
 
         // One membership per user and conversation; leaving deactivates it, re-adding reactivates it.

@@ -10,6 +10,7 @@ internal sealed class PrivacySettingsConfiguration : IEntityTypeConfiguration<Pr
     {
         builder.ToTable("chat_settings");
         builder.HasKey(s => s.Id).HasName("chat_settings_pkey");
+        builder.Property(s => s.Id).ValueGeneratedOnAdd();
         builder.HasIndex(s => s.UserId).IsUnique().HasDatabaseName("ux_chat_settings_user");
         builder.Property(s => s.WhoCanMessage).HasConversion<WireEnumConverter<Audience>>().HasMaxLength(20);
         builder.Property(s => s.AllowCallsFrom).HasConversion<WireEnumConverter<Audience>>().HasMaxLength(20);

@@ -95,8 +95,11 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Astegni.Chat.Domain.Blocks.Block", b =>
                 {
                     b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseSerialColumn(b.Property<int>("Id"));
 
                     b.Property<DateTimeOffset>("BlockedAt")
                         .HasColumnType("timestamp with time zone")
@@ -131,8 +134,11 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Astegni.Chat.Domain.Conversations.Conversation", b =>
                 {
                     b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseSerialColumn(b.Property<int>("Id"));
 
                     b.Property<string>("AvatarUrl")
                         .HasMaxLength(500)
@@ -192,8 +198,11 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Astegni.Chat.Domain.Conversations.Participant", b =>
                 {
                     b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseSerialColumn(b.Property<int>("Id"));
 
                     b.Property<DateTimeOffset?>("ChatClearedAt")
                         .HasColumnType("timestamp with time zone")
@@ -273,8 +282,11 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Astegni.Chat.Domain.Messages.Message", b =>
                 {
                     b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseSerialColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClientMessageId")
                         .HasMaxLength(100)

@@ -20,7 +20,8 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                 name: "blocked_chat_contacts",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false),
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.SerialColumn),
                     blocker_user_id = table.Column<int>(type: "integer", nullable: false),
                     blocked_user_id = table.Column<int>(type: "integer", nullable: false),
                     reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
@@ -59,7 +60,8 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                 name: "conversations",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false),
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.SerialColumn),
                     type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     description = table.Column<string>(type: "text", nullable: true),
@@ -80,7 +82,8 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                 name: "chat_messages",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false),
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.SerialColumn),
                     conversation_id = table.Column<int>(type: "integer", nullable: false),
                     sender_user_id = table.Column<int>(type: "integer", nullable: false),
                     message_type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
@@ -107,7 +110,8 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                 name: "conversation_participants",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false),
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.SerialColumn),
                     conversation_id = table.Column<int>(type: "integer", nullable: false),
                     user_id = table.Column<int>(type: "integer", nullable: false),
                     role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Astegni.Chat.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ChatDbContext))]
-    [Migration("20261124082509_InitialChatSchema")]
+    [Migration("20261124082909_InitialChatSchema")]
     partial class InitialChatSchema
     {
         /// <inheritdoc />
@@ -98,8 +98,11 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Astegni.Chat.Domain.Blocks.Block", b =>
                 {
                     b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseSerialColumn(b.Property<int>("Id"));
 
                     b.Property<DateTimeOffset>("BlockedAt")
                         .HasColumnType("timestamp with time zone")
@@ -134,8 +137,11 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Astegni.Chat.Domain.Conversations.Conversation", b =>
                 {
                     b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseSerialColumn(b.Property<int>("Id"));
 
                     b.Property<string>("AvatarUrl")
                         .HasMaxLength(500)
@@ -195,8 +201,11 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Astegni.Chat.Domain.Conversations.Participant", b =>
                 {
                     b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseSerialColumn(b.Property<int>("Id"));
 
                     b.Property<DateTimeOffset?>("ChatClearedAt")
                         .HasColumnType("timestamp with time zone")
@@ -276,8 +285,11 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Astegni.Chat.Domain.Messages.Message", b =>
                 {
                     b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseSerialColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClientMessageId")
                         .HasMaxLength(100)

@@ -1,0 +1,72 @@
+# Shared helpers for build/run, build/test and build/bench. Source it; do not run it.
+# Installs what a fresh Debian machine lacks and manages private, disposable PostgreSQL clusters.
+
+repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_updated=""
+apt_install() {
+  if [ -z "$apt_updated" ]; then as_root apt-get update -qq >&2; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >&2
+}
+
+ensure_dotnet() {
+  command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet on PATH)." >&2; exit 1; }
+}
+
+# Prints the newest PostgreSQL bin directory, installing PostgreSQL when there is none.
+postgres_bin() {
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+    log "installing PostgreSQL (apt-get)"
+    apt_install postgresql
+    bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  fi
+  echo "$bin"
+}
+
+# A TCP port on 127.0.0.1 that nothing listens on.
+free_port() {
+  local port
+  for _ in $(seq 1 200); do
+    port=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+  echo "no free port found" >&2; return 1
+}
+
+# initdb and pg_ctl refuse to run as root: as root, they run as the postgres OS user.
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# start_cluster DIR PORT [extra postgres -c options...]: initialises DIR/data when empty and starts it.
+start_cluster() {
+  local dir=$1 port=$2; shift 2
+  local bin; bin=$(postgres_bin)
+  mkdir -p "$dir"
+  [ "$(id -u)" = 0 ] && chown postgres "$dir"
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    as_pg "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+      || { cat "$dir/initdb.log" >&2; return 1; }
+  fi
+  local opts="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200"
+  for o in "$@"; do opts="$opts -c $o"; done
+  as_pg "$bin/pg_ctl" -D "$dir/data" -w -t 60 -l "$dir/postgres.log" -o "$opts" start >/dev/null \
+    || { cat "$dir/postgres.log" >&2; return 1; }
+}
+
+stop_cluster() {
+  local dir=$1 bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -f "$dir/data/postmaster.pid" ] && as_pg "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+connection_string() { # PORT DATABASE
+  echo "Host=127.0.0.1;Port=$1;Username=postgres;Database=$2;Include Error Detail=false"
+}
