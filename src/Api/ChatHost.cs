@@ -40,8 +40,6 @@ public static class ChatHost
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
         });
 
-        services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentUser, ClaimsCurrentUser>();
         services.AddChatAuthentication(jwt);
         services.AddChatProblemDetails();
         services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
@@ -55,6 +53,7 @@ public static class ChatHost
         app.UseChatProblemDetails();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCallerFromToken();
 
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.DisableDefaultFonts());
