@@ -23,13 +23,13 @@ public static class DemoData
         var ids = new List<int>();
         foreach (var person in People)
         {
-            var id = await db.Database.SqlQuery<int>($"""
+            var inserted = await db.Database.SqlQuery<int>($"""
                 INSERT INTO users (email, first_name, father_name, last_name, roles, active_role, is_active)
                 VALUES ({person.Email}, {person.First}, {person.Father}, {person.Last}, json_build_array({person.Role}), {person.Role}, TRUE)
                 ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email
                 RETURNING id AS "Value"
-                """).SingleAsync(cancellationToken);
-            ids.Add(id);
+                """).ToListAsync(cancellationToken);
+            ids.Add(inserted.Single());
         }
 
         foreach (var (a, b) in Connected)
