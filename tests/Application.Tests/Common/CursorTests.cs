@@ -69,4 +69,16 @@ public class CursorTests
 
         Assert.That(Cursor.TryDecode(text, out _), Is.False);
     }
+
+    [Test]
+    public void TryDecode_OfArbitraryClientText_NeverThrows()
+    {
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_+/= :%\u00e9\t";
+        var random = new Random(20250301);
+        var texts = Enumerable.Range(0, 5_000)
+            .Select(_ => new string(Enumerable.Range(0, random.Next(1, 70)).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray()))
+            .ToList();
+
+        Assert.That(() => texts.ForEach(text => Cursor.TryDecode(text, out _)), Throws.Nothing);
+    }
 }
