@@ -42,6 +42,20 @@ public class ListConversationsValidatorTests
         Assert.That(result.Codes(), Is.EqualTo(new[] { "invalid_cursor" }));
     }
 
+    // A cursor carries a time (UTC ticks). One whose key is no point in time was never handed out,
+    // yet passes validation and makes ListConversationsHandler throw (new DateTimeOffset(ticks)) -> 500.
+    [TestCase(-1L)]
+    [TestCase(long.MaxValue)]
+    [Ignore("Bug in src: ValidationRules.ValidCursor accepts it and ListConversations.cs:24 throws ArgumentOutOfRangeException")]
+    public void Validate_ACursorWhoseKeyIsNoPointInTime_IsRefusedAsInvalidCursor(long key)
+    {
+        var cursor = new Cursor(key, 31).Encode();
+
+        var result = _validator.Validate(new ListConversations(Cursor: cursor));
+
+        Assert.That(result.Codes(), Is.EqualTo(new[] { "invalid_cursor" }));
+    }
+
     [Test]
     public void Validate_BadLimitAndBadCursor_ReportsBoth()
     {
