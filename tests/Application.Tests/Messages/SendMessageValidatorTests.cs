@@ -1,0 +1,84 @@
+using Astegni.Chat.Application.Messages.SendMessage;
+
+namespace Astegni.Chat.Application.Tests.Messages;
+
+public class SendMessageValidatorTests
+{
+    private readonly SendMessageValidator _validator = new();
+
+    private static SendMessage Valid() => new(ConversationId: 12, MessageType: "text", Content: "selam", ClientMessageId: "c-1");
+
+    [Test]
+    public void Validate_AnOrdinaryTextMessage_IsAccepted()
+    {
+        Assert.That(_validator.Validate(Valid()).IsValid, Is.True);
+    }
+
+    [Test]
+    public void Validate_WithoutClientMessageId_IsAccepted()
+    {
+        Assert.That(_validator.Validate(Valid() with { ClientMessageId = null }).IsValid, Is.True);
+    }
+
+    [TestCase(0)]
+    [TestCase(-3)]
+    public void Validate_WithoutAPositiveConversationId_IsRefusedAsInvalidConversationId(int conversationId)
+    {
+        var result = _validator.Validate(Valid() with { ConversationId = conversationId });
+
+        Assert.That(result.Codes(), Is.EqualTo(new[] { "invalid_conversation_id" }));
+    }
+
+    [TestCase("image")]
+    [TestCase("system")]
+    [TestCase("Text")]
+    [TestCase("")]
+    [TestCase(null)]
+    public void Validate_AnythingButText_IsRefusedAsUnsupportedMessageType(string? messageType)
+    {
+        var result = _validator.Validate(Valid() with { MessageType = messageType! });
+
+        Assert.That(result.Codes(), Is.EqualTo(new[] { "unsupported_message_type" }));
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("  \n ")]
+    public void Validate_WithNothingToSay_IsRefusedAsMessageEmpty(string? content)
+    {
+        var result = _validator.Validate(Valid() with { Content = content });
+
+        Assert.That(result.Codes(), Is.EqualTo(new[] { "message_empty" }));
+    }
+
+    [TestCase(10_000, true)]
+    [TestCase(10_001, false)]
+    public void Validate_ContentLength_IsLimitedToTenThousandCharacters(int length, bool accepted)
+    {
+        var result = _validator.Validate(Valid() with { Content = new string('a', length) });
+
+        Assert.That(result.Codes(), accepted ? Is.Empty : Is.EqualTo(new[] { "message_too_long" }));
+    }
+
+    [TestCase(1, true)]
+    [TestCase(100, true)]
+    [TestCase(0, false)]
+    [TestCase(101, false)]
+    public void Validate_ClientMessageId_HoldsOneToOneHundredCharacters(int length, bool accepted)
+    {
+        var result = _validator.Validate(Valid() with { ClientMessageId = new string('k', length) });
+
+        Assert.That(result.Codes(), accepted ? Is.Empty : Is.EqualTo(new[] { "invalid_client_message_id" }));
+    }
+
+    [Test]
+    public void Validate_WithSeveralProblems_ReportsEachOfThem()
+    {
+        var result = _validator.Validate(new SendMessage(0, "video", " ", ""));
+
+        Assert.That(result.Codes(), Is.EquivalentTo(new[]
+        {
+            "invalid_conversation_id", "unsupported_message_type", "message_empty", "invalid_client_message_id",
+        }));
+    }
+}
