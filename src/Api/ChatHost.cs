@@ -73,5 +73,6 @@ public static class ChatHost
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.Converters.Add(new UtcTimestampConverter());
     }
 }

@@ -1,6 +1,7 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Events;
+using System.Text.Json;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +16,9 @@ public static class DependencyInjection
     /// </summary>
     public static IServiceCollection AddChatApplication(this IServiceCollection services)
     {
+        // Messages name fields as clients send them: "who_can_message must be one of ...".
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Name);
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CurrentUser>();

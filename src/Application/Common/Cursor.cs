@@ -10,6 +10,9 @@ namespace Astegni.Chat.Application.Common;
 /// </summary>
 public readonly record struct Cursor(long Key, int Id)
 {
+    // Keys are points in time (UTC ticks) or zero: anything else was not handed out by this service.
+    private const long MaxKey = 3155378975999999999; // DateTimeOffset.MaxValue.UtcTicks
+
     public string Encode() =>
         Base64Url.EncodeToString(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Key}:{Id}")));
 
@@ -26,7 +29,9 @@ public readonly record struct Cursor(long Key, int Id)
             var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(text)).Split(':');
             if (parts.Length == 2
                 && long.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var key)
-                && int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
+                && int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var id)
+                && key is >= 0 and <= MaxKey
+                && id > 0)
             {
                 cursor = new Cursor(key, id);
                 return true;

@@ -20,7 +20,7 @@ public sealed partial class DomainEventPublisher(IPublisher publisher, ILogger<D
                 await PublishOneAsync(domainEvent, cancellationToken);
             }
 #pragma warning disable CA1031 // the command has committed: a subscriber's failure must not turn it into an error
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
             {
                 LogSubscriberFailed(logger, exception, domainEvent.GetType().Name);

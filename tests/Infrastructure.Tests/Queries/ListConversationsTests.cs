@@ -92,6 +92,23 @@ public sealed class ListConversationsTests : DatabaseTest
         Assert.That(page.Conversations, Is.Empty);
     }
 
+    [Test]
+    public async Task LastMessagePreview_IsShortened_WithoutSplittingAnEmoji()
+    {
+        var me = await Db.AddUserAsync("Me");
+        var other = await Db.AddUserAsync("Other");
+        await using (var db = Db.NewContext())
+        {
+            var scenario = new Scenario(db);
+            var conversation = await scenario.DirectAsync(me, other);
+            await scenario.PostAsync(conversation, other, new string('a', 99) + "😀 and the rest of a long message");
+        }
+
+        var preview = (await ListAsync(me, new ListConversations())).Conversations[0].LastMessage!.Preview!;
+
+        Assert.That(preview, Is.EqualTo(new string('a', 99)));
+    }
+
     private static async Task<ConversationPage> ListAsync(int caller, ListConversations query, CommandCounter? counter = null)
     {
         await using var db = counter is null ? Db.NewContext() : Db.NewContext(counter);

@@ -85,10 +85,20 @@ public static class ConversationSummaries
         last.SenderUserId.Value,
         DisplayName.Of(sender?.FirstName, sender?.FatherName, sender?.LastName, sender?.Email),
         WireValue.Of(last.Type),
-        last.IsDeleted || last.Content is null ? null
-        : last.Content.Length <= PreviewLength ? last.Content
-        : last.Content[..PreviewLength],
+        last.IsDeleted || last.Content is null ? null : Shorten(last.Content),
         last.CreatedAt);
+
+    // Cuts at a character boundary: never half of an emoji's surrogate pair.
+    private static string Shorten(string content)
+    {
+        if (content.Length <= PreviewLength)
+        {
+            return content;
+        }
+
+        var cut = char.IsHighSurrogate(content[PreviewLength - 1]) ? PreviewLength - 1 : PreviewLength;
+        return content[..cut];
+    }
 
     public sealed class SummaryRow
     {
