@@ -60,7 +60,13 @@ public static class ChatHost
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
-        var api = app.MapGroup("/api/chat").RequireAuthorization().AddEndpointFilter<LegacyUserIdFilter>();
+        var api = app.MapGroup("/api/chat")
+            .RequireAuthorization()
+            .AddEndpointFilter<LegacyUserIdFilter>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapConversationEndpoints()
             .MapMessageEndpoints()
             .MapBlockEndpoints()

@@ -10,9 +10,9 @@ public static class BlockEndpoints
 {
     public static RouteGroupBuilder MapBlockEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/block", BlockUser).WithTags("Blocks");
-        api.MapDelete("/block/{userId:int}", UnblockUser).WithTags("Blocks");
-        api.MapGet("/blocked", ListBlockedUsers).WithTags("Blocks");
+        api.MapPost("/block", BlockUser).WithTags("Blocks").Produces(StatusCodes.Status204NoContent);
+        api.MapDelete("/block/{userId:int}", UnblockUser).WithTags("Blocks").Produces(StatusCodes.Status204NoContent);
+        api.MapGet("/blocked", ListBlockedUsers).WithTags("Blocks").Produces<BlockedUsersPage>();
         return api;
     }
 

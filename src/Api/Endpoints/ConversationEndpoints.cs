@@ -2,6 +2,7 @@ using Astegni.Chat.Api.Http;
 using Astegni.Chat.Application.Conversations.ListConversations;
 using Astegni.Chat.Application.Conversations.MarkConversationRead;
 using Astegni.Chat.Application.Conversations.OpenDirectConversation;
+using Astegni.Chat.Application.Conversations.Views;
 using Astegni.Chat.Domain.Common;
 using Mediator;
 
@@ -18,9 +19,11 @@ public static class ConversationEndpoints
     public static RouteGroupBuilder MapConversationEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/conversations").WithTags("Conversations");
-        group.MapGet("/", ListConversations);
-        group.MapPost("/", CreateConversation);
-        group.MapPost("/{conversationId:int}/read", MarkRead);
+        group.MapGet("/", ListConversations).Produces<ConversationPage>();
+        group.MapPost("/", CreateConversation)
+            .Produces<ConversationEnvelope>(StatusCodes.Status201Created)
+            .Produces<ConversationEnvelope>();
+        group.MapPost("/{conversationId:int}/read", MarkRead).Produces(StatusCodes.Status204NoContent);
         return api;
     }
 
@@ -43,8 +46,8 @@ public static class ConversationEndpoints
 
         var opened = await sender.Send(new OpenDirectConversation(otherUserId), cancellationToken);
         return opened.ToHttp(o => o.Created
-            ? TypedResults.Created($"/api/chat/conversations/{o.Conversation.Id}", new { conversation = o.Conversation })
-            : TypedResults.Ok(new { conversation = o.Conversation }));
+            ? TypedResults.Created($"/api/chat/conversations/{o.Conversation.Id}", new ConversationEnvelope(o.Conversation))
+            : TypedResults.Ok(new ConversationEnvelope(o.Conversation)));
     }
 
     public static async Task<IResult> MarkRead(
@@ -60,3 +63,5 @@ public sealed record CreateConversationRequest(
     int? AvatarMediaId = null);
 
 public sealed record MarkReadRequest(int MessageId);
+
+public sealed record ConversationEnvelope(ConversationSummary Conversation);

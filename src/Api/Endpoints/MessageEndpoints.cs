@@ -1,6 +1,7 @@
 using Astegni.Chat.Api.Http;
 using Astegni.Chat.Application.Messages.GetHistory;
 using Astegni.Chat.Application.Messages.SendMessage;
+using Astegni.Chat.Application.Messages.Views;
 using Mediator;
 
 namespace Astegni.Chat.Api.Endpoints;
@@ -10,8 +11,10 @@ public static class MessageEndpoints
     public static RouteGroupBuilder MapMessageEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/messages").WithTags("Messages");
-        group.MapGet("/{conversationId:int}", GetHistory);
-        group.MapPost("/", SendMessage);
+        group.MapGet("/{conversationId:int}", GetHistory).Produces<HistoryPage>();
+        group.MapPost("/", SendMessage)
+            .Produces<MessageEnvelope>(StatusCodes.Status201Created)
+            .Produces<MessageEnvelope>();
         return api;
     }
 
@@ -25,9 +28,11 @@ public static class MessageEndpoints
             new SendMessage(request.ConversationId, request.MessageType ?? "text", request.Content, request.ClientMessageId),
             cancellationToken);
         return sent.ToHttp(s => s.Replayed
-            ? TypedResults.Ok(new { message = s.Message })
-            : TypedResults.Created($"/api/chat/messages/{s.Message.ConversationId}", new { message = s.Message }));
+            ? TypedResults.Ok(new MessageEnvelope(s.Message))
+            : TypedResults.Created($"/api/chat/messages/{s.Message.ConversationId}", new MessageEnvelope(s.Message)));
     }
 }
+
+public sealed record MessageEnvelope(MessageView Message);
 
 public sealed record SendMessageRequest(int ConversationId, string? MessageType, string? Content, string? ClientMessageId);

@@ -1,6 +1,7 @@
 using Astegni.Chat.Api.Http;
 using Astegni.Chat.Application.Privacy.GetPrivacySettings;
 using Astegni.Chat.Application.Privacy.UpdatePrivacySettings;
+using Astegni.Chat.Application.Privacy;
 using Mediator;
 
 namespace Astegni.Chat.Api.Endpoints;
@@ -9,14 +10,16 @@ public static class PrivacyEndpoints
 {
     public static RouteGroupBuilder MapPrivacyEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/settings", GetSettings).WithTags("Privacy");
-        api.MapPut("/settings", UpdateSettings).WithTags("Privacy");
+        api.MapGet("/settings", GetSettings).WithTags("Privacy").Produces<SettingsEnvelope>();
+        api.MapPut("/settings", UpdateSettings).WithTags("Privacy").Produces<SettingsEnvelope>();
         return api;
     }
 
     public static async Task<IResult> GetSettings(ISender sender, CancellationToken cancellationToken) =>
-        (await sender.Send(new GetPrivacySettings(), cancellationToken)).ToHttp(s => TypedResults.Ok(new { settings = s }));
+        (await sender.Send(new GetPrivacySettings(), cancellationToken)).ToHttp(s => TypedResults.Ok(new SettingsEnvelope(s)));
 
     public static async Task<IResult> UpdateSettings(ISender sender, UpdatePrivacySettings request, CancellationToken cancellationToken) =>
-        (await sender.Send(request, cancellationToken)).ToHttp(s => TypedResults.Ok(new { settings = s }));
+        (await sender.Send(request, cancellationToken)).ToHttp(s => TypedResults.Ok(new SettingsEnvelope(s)));
 }
+
+public sealed record SettingsEnvelope(PrivacySettingsView Settings);

@@ -21,6 +21,8 @@ public sealed class ServiceEndpointsTests : ApiTest
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(document, Does.Contain("/api/chat/messages").And.Contain("/api/chat/conversations").And.Contain("/api/chat/settings"));
+        Assert.That(document, Does.Contain("\"client_message_id\"").And.Contain("\"next_cursor\"").And.Contain("\"who_can_message\""),
+            "response and request schemas in the contract's snake_case");
     }
 
     [Test]
