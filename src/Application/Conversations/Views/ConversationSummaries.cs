@@ -38,7 +38,7 @@ public static class ConversationSummaries
             Other = db.Users.FirstOrDefault(u => u.Id == otherId),
             ParticipantCount = db.Participants.Count(x => x.ConversationId == c.Id && x.IsActive),
             Last = last,
-            LastSender = last == null ? null : db.Users.FirstOrDefault(u => u.Id == last.SenderUserId),
+            LastSender = db.Users.FirstOrDefault(u => u.Id == last!.SenderUserId),
             // Same visibility as "last", plus: not mine and after my read position.
             UnreadCount = db.Messages.Count(m => m.ConversationId == c.Id
                                                  && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
