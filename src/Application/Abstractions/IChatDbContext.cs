@@ -2,6 +2,7 @@ using Astegni.Chat.Domain.Blocks;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
 using Astegni.Chat.Domain.Messages;
+using Astegni.Chat.Domain.Presence;
 using Astegni.Chat.Domain.Privacy;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,7 @@ public interface IChatDbContext
     DbSet<Message> Messages { get; }
     DbSet<Block> Blocks { get; }
     DbSet<PrivacySettings> PrivacySettings { get; }
+    DbSet<UserPresence> Presence { get; }
 
     /// <summary>Astegni's <c>users</c>, read-only, for names and avatars in read models.</summary>
     IQueryable<UserRecord> Users { get; }

@@ -34,6 +34,9 @@ public sealed class Participant
     public DateTimeOffset? MutedUntil { get; private set; }
     public bool IsArchived { get; private set; }
     public bool IsPinned { get; private set; }
+
+    /// <summary>"Delete conversation": hidden from my list until a message newer than this arrives.</summary>
+    public DateTimeOffset? HiddenAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 

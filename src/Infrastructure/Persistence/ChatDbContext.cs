@@ -3,6 +3,7 @@ using Astegni.Chat.Domain.Blocks;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
 using Astegni.Chat.Domain.Messages;
+using Astegni.Chat.Domain.Presence;
 using Astegni.Chat.Domain.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -16,6 +17,7 @@ public sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : DbC
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Block> Blocks => Set<Block>();
     public DbSet<PrivacySettings> PrivacySettings => Set<PrivacySettings>();
+    public DbSet<UserPresence> Presence => Set<UserPresence>();
     public IQueryable<UserRecord> Users => Set<UserRecord>().AsNoTracking();
     public IQueryable<ConnectionRecord> Connections => Set<ConnectionRecord>().AsNoTracking();
 
@@ -24,6 +26,7 @@ public sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : DbC
         // SERIAL ids and PostgreSQL's default constraint names, as Astegni's existing tables have them,
         // so an upgraded legacy database and a fresh one end in the same schema.
         modelBuilder.UseSerialColumns();
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChatDbContext).Assembly);
     }
 

@@ -34,8 +34,9 @@ public sealed class SchemaInvariantTests : DatabaseTest
     {
         await Db.ExecuteAsync("INSERT INTO conversations (id, type, created_at, updated_at) VALUES (1, 'group', now(), now())");
         const string insert = """
-            INSERT INTO chat_messages (conversation_id, sender_user_id, message_type, content, client_message_id, is_edited, is_deleted, created_at, updated_at)
-            VALUES (1, $1, 'text', 'hi', 'same-id', false, false, now(), now())
+            INSERT INTO chat_messages (conversation_id, sender_user_id, message_type, content, client_message_id,
+                is_edited, is_deleted, is_forwarded, deleted_for_everyone, is_pinned, created_at, updated_at)
+            VALUES (1, $1, 'text', 'hi', 'same-id', false, false, false, false, false, now(), now())
             """;
         await Db.ExecuteAsync(insert, 10);
         await Db.ExecuteAsync(insert, 11);

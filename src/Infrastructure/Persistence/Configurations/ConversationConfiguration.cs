@@ -22,6 +22,9 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
             .HasFilter("direct_user_low_id IS NOT NULL")
             .HasDatabaseName("ux_conversations_direct_pair");
 
+        // Partial, case-insensitive search by group name.
+        builder.HasIndex(c => c.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_conversations_name_trgm");
+
         builder.HasMany(c => c.Participants)
             .WithOne()
             .HasForeignKey(p => p.ConversationId)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -20,6 +21,7 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.13")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseSerialColumns(modelBuilder);
 
             modelBuilder.Entity("Astegni.Chat.Application.Abstractions.ConnectionRecord", b =>
@@ -187,6 +189,12 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("conversations_pkey");
 
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_conversations_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("DirectUserLowId", "DirectUserHighId")
                         .IsUnique()
                         .HasDatabaseName("ux_conversations_direct_pair")
@@ -215,6 +223,10 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hidden_at");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
@@ -305,9 +317,25 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<bool>("DeletedForEveryone")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deleted_for_everyone");
+
                     b.Property<DateTimeOffset?>("EditedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("edited_at");
+
+                    b.Property<int?>("ForwardedFromId")
+                        .HasColumnType("integer")
+                        .HasColumnName("forwarded_from_id");
+
+                    b.Property<int?>("ForwardedFromUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("forwarded_from_user_id");
 
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("boolean")
@@ -316,6 +344,36 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                     b.Property<bool>("IsEdited")
                         .HasColumnType("boolean")
                         .HasColumnName("is_edited");
+
+                    b.Property<bool>("IsForwarded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_forwarded");
+
+                    b.Property<bool>("IsPinned")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_pinned");
+
+                    b.Property<string>("OriginalContent")
+                        .HasColumnType("text")
+                        .HasColumnName("original_content");
+
+                    b.Property<DateTimeOffset?>("PinnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pinned_at");
+
+                    b.Property<int?>("PinnedByUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pinned_by_user_id");
+
+                    b.Property<int?>("ReplyToId")
+                        .HasColumnType("integer")
+                        .HasColumnName("reply_to_id");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, COALESCE(content, ''))", true);
 
                     b.Property<int>("SenderUserId")
                         .HasColumnType("integer")
@@ -334,6 +392,17 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("chat_messages_pkey");
 
+                    b.HasIndex("ForwardedFromId")
+                        .HasDatabaseName("ix_chat_messages_forwarded_from_id");
+
+                    b.HasIndex("ReplyToId")
+                        .HasDatabaseName("ix_chat_messages_reply_to_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_chat_messages_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
                     b.HasIndex("ConversationId", "Id")
                         .HasDatabaseName("ix_chat_messages_conversation_id");
 
@@ -343,6 +412,79 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                         .HasFilter("client_message_id IS NOT NULL");
 
                     b.ToTable("chat_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Astegni.Chat.Domain.Messages.MessageDeletion", b =>
+                {
+                    b.Property<int>("MessageId")
+                        .HasColumnType("integer")
+                        .HasColumnName("message_id");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.HasKey("MessageId", "UserId")
+                        .HasName("chat_message_deletions_pkey");
+
+                    b.ToTable("chat_message_deletions", (string)null);
+                });
+
+            modelBuilder.Entity("Astegni.Chat.Domain.Messages.Reaction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseSerialColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("integer")
+                        .HasColumnName("message_id");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("reaction");
+
+                    b.HasKey("Id")
+                        .HasName("message_reactions_pkey");
+
+                    b.HasIndex("MessageId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_message_reactions_message_user");
+
+                    b.ToTable("message_reactions", (string)null);
+                });
+
+            modelBuilder.Entity("Astegni.Chat.Domain.Presence.UserPresence", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.HasKey("UserId")
+                        .HasName("chat_user_presence_pkey");
+
+                    b.ToTable("chat_user_presence", (string)null);
                 });
 
             modelBuilder.Entity("Astegni.Chat.Domain.Privacy.PrivacySettings", b =>
@@ -438,11 +580,50 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("chat_messages_conversation_id_fkey");
+
+                    b.HasOne("Astegni.Chat.Domain.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("ForwardedFromId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("chat_messages_forwarded_from_id_fkey");
+
+                    b.HasOne("Astegni.Chat.Domain.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("ReplyToId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("chat_messages_reply_to_id_fkey");
+                });
+
+            modelBuilder.Entity("Astegni.Chat.Domain.Messages.MessageDeletion", b =>
+                {
+                    b.HasOne("Astegni.Chat.Domain.Messages.Message", null)
+                        .WithMany("Deletions")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("chat_message_deletions_message_id_fkey");
+                });
+
+            modelBuilder.Entity("Astegni.Chat.Domain.Messages.Reaction", b =>
+                {
+                    b.HasOne("Astegni.Chat.Domain.Messages.Message", null)
+                        .WithMany("Reactions")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("message_reactions_message_id_fkey");
                 });
 
             modelBuilder.Entity("Astegni.Chat.Domain.Conversations.Conversation", b =>
                 {
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Astegni.Chat.Domain.Messages.Message", b =>
+                {
+                    b.Navigation("Deletions");
+
+                    b.Navigation("Reactions");
                 });
 #pragma warning restore 612, 618
         }

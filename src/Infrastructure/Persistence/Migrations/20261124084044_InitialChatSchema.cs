@@ -1,6 +1,7 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -15,6 +16,9 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
             // users and connections belong to other Astegni modules. In an Astegni database they exist
             // and are left untouched; a standalone install gets minimal tables of the same shape.
             migrationBuilder.Sql(StandaloneAstegniTables.CreateIfMissing);
+
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
 
             migrationBuilder.CreateTable(
                 name: "blocked_chat_contacts",
@@ -57,6 +61,18 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "chat_user_presence",
+                columns: table => new
+                {
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("chat_user_presence_pkey", x => x.user_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "conversations",
                 columns: table => new
                 {
@@ -89,11 +105,22 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                     message_type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     content = table.Column<string>(type: "text", nullable: true),
                     client_message_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    reply_to_id = table.Column<int>(type: "integer", nullable: true),
+                    forwarded_from_id = table.Column<int>(type: "integer", nullable: true),
+                    is_forwarded = table.Column<bool>(type: "boolean", nullable: false),
+                    forwarded_from_user_id = table.Column<int>(type: "integer", nullable: true),
                     is_edited = table.Column<bool>(type: "boolean", nullable: false),
                     edited_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    original_content = table.Column<string>(type: "text", nullable: true),
                     is_deleted = table.Column<bool>(type: "boolean", nullable: false),
+                    deleted_for_everyone = table.Column<bool>(type: "boolean", nullable: false),
+                    deleted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    is_pinned = table.Column<bool>(type: "boolean", nullable: false),
+                    pinned_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    pinned_by_user_id = table.Column<int>(type: "integer", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('simple'::regconfig, COALESCE(content, ''))", stored: true)
                 },
                 constraints: table =>
                 {
@@ -104,6 +131,18 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                         principalTable: "conversations",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "chat_messages_forwarded_from_id_fkey",
+                        column: x => x.forwarded_from_id,
+                        principalTable: "chat_messages",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "chat_messages_reply_to_id_fkey",
+                        column: x => x.reply_to_id,
+                        principalTable: "chat_messages",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -125,6 +164,7 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                     muted_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     is_archived = table.Column<bool>(type: "boolean", nullable: false),
                     is_pinned = table.Column<bool>(type: "boolean", nullable: false),
+                    hidden_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -135,6 +175,47 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                         name: "conversation_participants_conversation_id_fkey",
                         column: x => x.conversation_id,
                         principalTable: "conversations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "chat_message_deletions",
+                columns: table => new
+                {
+                    message_id = table.Column<int>(type: "integer", nullable: false),
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    deleted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("chat_message_deletions_pkey", x => new { x.message_id, x.user_id });
+                    table.ForeignKey(
+                        name: "chat_message_deletions_message_id_fkey",
+                        column: x => x.message_id,
+                        principalTable: "chat_messages",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "message_reactions",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.SerialColumn),
+                    message_id = table.Column<int>(type: "integer", nullable: false),
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    reaction = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("message_reactions_pkey", x => x.id);
+                    table.ForeignKey(
+                        name: "message_reactions_message_id_fkey",
+                        column: x => x.message_id,
+                        principalTable: "chat_messages",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -154,6 +235,22 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                 name: "ix_chat_messages_conversation_id",
                 table: "chat_messages",
                 columns: new[] { "conversation_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_chat_messages_forwarded_from_id",
+                table: "chat_messages",
+                column: "forwarded_from_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_chat_messages_reply_to_id",
+                table: "chat_messages",
+                column: "reply_to_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_chat_messages_search_vector",
+                table: "chat_messages",
+                column: "search_vector")
+                .Annotation("Npgsql:IndexMethod", "gin");
 
             migrationBuilder.CreateIndex(
                 name: "ux_chat_messages_sender_client_message_id",
@@ -180,11 +277,24 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_conversations_name_trgm",
+                table: "conversations",
+                column: "name")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "ux_conversations_direct_pair",
                 table: "conversations",
                 columns: new[] { "direct_user_low_id", "direct_user_high_id" },
                 unique: true,
                 filter: "direct_user_low_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_message_reactions_message_user",
+                table: "message_reactions",
+                columns: new[] { "message_id", "user_id" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -194,13 +304,22 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                 name: "blocked_chat_contacts");
 
             migrationBuilder.DropTable(
-                name: "chat_messages");
+                name: "chat_message_deletions");
 
             migrationBuilder.DropTable(
                 name: "chat_settings");
 
             migrationBuilder.DropTable(
+                name: "chat_user_presence");
+
+            migrationBuilder.DropTable(
                 name: "conversation_participants");
+
+            migrationBuilder.DropTable(
+                name: "message_reactions");
+
+            migrationBuilder.DropTable(
+                name: "chat_messages");
 
             migrationBuilder.DropTable(
                 name: "conversations");
