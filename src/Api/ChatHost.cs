@@ -6,6 +6,7 @@ using Astegni.Chat.Api.Realtime;
 using Astegni.Chat.Application;
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Behaviors;
+using Astegni.Chat.Application.Common;
 using Astegni.Chat.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.SignalR;
@@ -32,6 +33,7 @@ public static class ChatHost
         }
 
         services.AddSingleton(jwt);
+        services.Configure<ChatOptions>(configuration.GetSection(ChatOptions.Section));
         services.AddChatApplication();
         services.AddChatInfrastructure(connectionString);
         services.AddMediator(options =>

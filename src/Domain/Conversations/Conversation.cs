@@ -66,7 +66,8 @@ public sealed class Conversation : AggregateRoot
         : DirectUserLowId;
 
     /// <summary>Writes a message as <paramref name="sender"/>; only active members may write.</summary>
-    public Result<Message> Post(UserId sender, MessageBody body, string? clientMessageId, DateTimeOffset now)
+    public Result<Message> Post(
+        UserId sender, MessageBody body, string? clientMessageId, DateTimeOffset now, MessageOrigin? origin = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (ActiveParticipant(sender) is null)
@@ -74,7 +75,7 @@ public sealed class Conversation : AggregateRoot
             return ConversationErrors.NotAMember;
         }
 
-        var message = Message.Create(Id, sender, body, clientMessageId, now);
+        var message = Message.Create(Id, sender, body, clientMessageId, now, origin ?? MessageOrigin.None);
         LastMessageAt = now;
         UpdatedAt = now;
         Raise(new MessagePosted(this, message));

@@ -53,13 +53,17 @@ public sealed class Message : AggregateRoot
     public IReadOnlyCollection<MessageDeletion> Deletions => _deletions;
 
     internal static Message Create(
-        ConversationId conversationId, UserId sender, MessageBody body, string? clientMessageId, DateTimeOffset now) => new()
+        ConversationId conversationId, UserId sender, MessageBody body, string? clientMessageId, DateTimeOffset now, MessageOrigin origin) => new()
     {
         ConversationId = conversationId,
         SenderUserId = sender,
         Type = body.Type,
         Content = body.Content,
         ClientMessageId = clientMessageId,
+        ReplyToId = origin.ReplyToId,
+        ForwardedFromId = origin.ForwardedFromId,
+        ForwardedFromUserId = origin.ForwardedFromUserId,
+        IsForwarded = origin.ForwardedFromId is not null,
         CreatedAt = now,
         UpdatedAt = now,
     };

@@ -1,9 +1,9 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
 using Astegni.Chat.Domain.Messages;
-using Astegni.Chat.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Astegni.Chat.Application.Conversations.Views;
@@ -14,8 +14,6 @@ namespace Astegni.Chat.Application.Conversations.Views;
 /// </summary>
 public static class ConversationSummaries
 {
-    public const int PreviewLength = 100;
-
     /// <summary>The viewer's active conversations as rows, unordered; callers filter, order and page.</summary>
     public static IQueryable<SummaryRow> Rows(IChatDbContext db, UserId viewer) =>
         from p in db.Participants.AsNoTracking()
@@ -27,7 +25,8 @@ public static class ConversationSummaries
         let last = db.Messages
             .Where(m => m.ConversationId == c.Id
                         && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
-                        && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt))
+                        && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt)
+                        && !m.Deletions.Any(d => d.UserId == viewer))
             .OrderByDescending(m => m.Id)
             .FirstOrDefault()
         select new SummaryRow
@@ -43,6 +42,7 @@ public static class ConversationSummaries
             UnreadCount = db.Messages.Count(m => m.ConversationId == c.Id
                                                  && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
                                                  && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt)
+                                                 && !m.Deletions.Any(d => d.UserId == viewer)
                                                  && m.SenderUserId != viewer
                                                  && (p.LastReadMessageId == null || m.Id > p.LastReadMessageId)),
         };
@@ -60,7 +60,7 @@ public static class ConversationSummaries
         var other = row.Other;
         var name = c.Type switch
         {
-            ConversationType.Direct => DisplayName.Of(other?.FirstName, other?.FatherName, other?.LastName, other?.Email),
+            ConversationType.Direct => MessageViews.NameOf(other),
             ConversationType.Notes => c.Name ?? "Notes",
             _ => c.Name,
         };
@@ -83,22 +83,10 @@ public static class ConversationSummaries
     private static LastMessagePreview Preview(Message last, UserRecord? sender) => new(
         last.Id.Value,
         last.SenderUserId.Value,
-        DisplayName.Of(sender?.FirstName, sender?.FatherName, sender?.LastName, sender?.Email),
+        MessageViews.NameOf(sender),
         WireValue.Of(last.Type),
-        last.IsDeleted || last.Content is null ? null : Shorten(last.Content),
+        MessageViews.Preview(last.Type, last.Content, last.IsDeleted),
         last.CreatedAt);
-
-    // Cuts at a character boundary: never half of an emoji's surrogate pair.
-    private static string Shorten(string content)
-    {
-        if (content.Length <= PreviewLength)
-        {
-            return content;
-        }
-
-        var cut = char.IsHighSurrogate(content[PreviewLength - 1]) ? PreviewLength - 1 : PreviewLength;
-        return content[..cut];
-    }
 
     public sealed class SummaryRow
     {

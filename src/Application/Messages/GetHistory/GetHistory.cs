@@ -34,6 +34,7 @@ public sealed class GetHistoryHandler(IChatDbContext db, ICurrentUser currentUse
             where m.ConversationId == conversationId && p.UserId == viewer && p.IsActive
                   && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
                   && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt)
+                  && !m.Deletions.Any(d => d.UserId == viewer)
             select m;
 
         IQueryable<Message> page;

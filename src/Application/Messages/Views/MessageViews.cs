@@ -7,17 +7,36 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Astegni.Chat.Application.Messages.Views;
 
-/// <summary>Projects messages with their sender into <see cref="MessageView"/>s in one round trip.</summary>
+/// <summary>
+/// Projects messages into <see cref="MessageView"/>s in one round trip: sender, reply preview, the
+/// original author of a forward and the reactions are folded into the same statement.
+/// </summary>
 public static class MessageViews
 {
+    public const int PreviewLength = 100;
+
     public static async Task<List<MessageView>> LoadAsync(
         IChatDbContext db, IQueryable<Message> messages, UserId viewer, CancellationToken cancellationToken)
     {
         var rows = await (
             from m in messages.AsNoTracking()
             join u in db.Users on m.SenderUserId equals u.Id into senders
-            from u in senders.DefaultIfEmpty()
-            select new MessageRow(m, u)).ToListAsync(cancellationToken);
+            from sender in senders.DefaultIfEmpty()
+            join r in db.Messages on m.ReplyToId equals r.Id into replies
+            from reply in replies.DefaultIfEmpty()
+            join ru in db.Users on reply!.SenderUserId equals ru.Id into replySenders
+            from replySender in replySenders.DefaultIfEmpty()
+            join fu in db.Users on m.ForwardedFromUserId equals fu.Id into forwardedAuthors
+            from forwardedAuthor in forwardedAuthors.DefaultIfEmpty()
+            select new MessageRow
+            {
+                Message = m,
+                Sender = sender,
+                Reply = reply == null ? null : new ReplyRow(reply.Id, reply.SenderUserId, reply.Type, reply.Content, reply.IsDeleted),
+                ReplySender = replySender,
+                ForwardedAuthor = forwardedAuthor,
+                Reactions = m.Reactions.Select(x => new ReactionRow(x.Value, x.UserId)).ToList(),
+            }).ToListAsync(cancellationToken);
 
         return rows.ConvertAll(row => ToView(row, viewer));
     }
@@ -26,30 +45,78 @@ public static class MessageViews
         IChatDbContext db, MessageId messageId, UserId viewer, CancellationToken cancellationToken) =>
         (await LoadAsync(db, db.Messages.Where(m => m.Id == messageId), viewer, cancellationToken)).SingleOrDefault();
 
+    /// <summary>A short text for previews (reply quotes, conversation lists), cut at a character boundary.</summary>
+    public static string? Preview(MessageType type, string? content, bool isDeleted)
+    {
+        if (isDeleted || content is null)
+        {
+            return null;
+        }
+
+        if (type != MessageType.Text && type != MessageType.System)
+        {
+            return null;
+        }
+
+        if (content.Length <= PreviewLength)
+        {
+            return content;
+        }
+
+        // Never half of an emoji's surrogate pair.
+        var cut = char.IsHighSurrogate(content[PreviewLength - 1]) ? PreviewLength - 1 : PreviewLength;
+        return content[..cut];
+    }
+
+    public static string NameOf(UserRecord? user) =>
+        DisplayName.Of(user?.FirstName, user?.FatherName, user?.LastName, user?.Email);
+
+    /// <summary>Reactions grouped by emoji, most used first; each lists who reacted.</summary>
+    public static IReadOnlyList<ReactionView> Group(IEnumerable<(string Value, UserId UserId)> reactions) =>
+        reactions
+            .GroupBy(r => r.Value, StringComparer.Ordinal)
+            .Select(g => new ReactionView(g.Key, g.Select(r => r.UserId.Value).Order().ToList(), g.Count()))
+            .OrderByDescending(r => r.Count)
+            .ThenBy(r => r.Reaction, StringComparer.Ordinal)
+            .ToList();
+
     private static MessageView ToView(MessageRow row, UserId viewer)
     {
         var m = row.Message;
-        var sender = row.Sender;
         return new MessageView(
             m.Id.Value,
             m.ConversationId.Value,
             m.SenderUserId.Value,
-            DisplayName.Of(sender?.FirstName, sender?.FatherName, sender?.LastName, sender?.Email),
-            sender?.ProfilePicture,
+            NameOf(row.Sender),
+            row.Sender?.ProfilePicture,
             WireValue.Of(m.Type),
             m.IsDeleted ? null : m.Content,
             Media: null,
-            ReplyTo: null,
-            ForwardedFrom: null,
-            Reactions: [],
+            row.Reply is { } reply
+                ? new ReplyPreview(reply.Id.Value, reply.SenderUserId.Value, NameOf(row.ReplySender), Preview(reply.Type, reply.Content, reply.IsDeleted))
+                : null,
+            m.IsForwarded && m.ForwardedFromUserId is { } author ? new ForwardedFrom(author.Value, NameOf(row.ForwardedAuthor)) : null,
+            Group(row.Reactions.Select(r => (r.Value, r.UserId))),
             m.IsEdited,
             m.EditedAt,
             m.IsDeleted,
-            IsPinned: false,
+            m.IsPinned,
             IsMine: m.SenderUserId == viewer,
             m.ClientMessageId,
             m.CreatedAt);
     }
 
-    private sealed record MessageRow(Message Message, UserRecord? Sender);
+    private sealed class MessageRow
+    {
+        public required Message Message { get; init; }
+        public UserRecord? Sender { get; init; }
+        public ReplyRow? Reply { get; init; }
+        public UserRecord? ReplySender { get; init; }
+        public UserRecord? ForwardedAuthor { get; init; }
+        public required List<ReactionRow> Reactions { get; init; }
+    }
+
+    private sealed record ReplyRow(MessageId Id, UserId SenderUserId, MessageType Type, string? Content, bool IsDeleted);
+
+    private sealed record ReactionRow(string Value, UserId UserId);
 }
