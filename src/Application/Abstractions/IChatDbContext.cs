@@ -1,4 +1,5 @@
 using Astegni.Chat.Domain.Blocks;
+using Astegni.Chat.Domain.Calls;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
 using Astegni.Chat.Domain.Messages;
@@ -17,6 +18,8 @@ public interface IChatDbContext
     DbSet<Block> Blocks { get; }
     DbSet<PrivacySettings> PrivacySettings { get; }
     DbSet<UserPresence> Presence { get; }
+    DbSet<CallLog> CallLogs { get; }
+    DbSet<ConversationAlias> ConversationAliases { get; }
 
     /// <summary>Astegni's <c>users</c>, read-only, for names and avatars in read models.</summary>
     IQueryable<UserRecord> Users { get; }

@@ -21,6 +21,12 @@ public sealed class Message : AggregateRoot
     public string? Content { get; private set; }
     public string? ClientMessageId { get; private set; }
 
+    /// <summary>
+    /// Legacy encrypted content that did not decrypt with the configured key, kept byte for byte and
+    /// never shown as text (<see cref="Content"/> is empty for such a message).
+    /// </summary>
+    public string? UndecryptableContent { get; private set; }
+
     /// <summary>The message this one answers, in the same conversation.</summary>
     public MessageId? ReplyToId { get; private set; }
 

@@ -1,5 +1,6 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Domain.Blocks;
+using Astegni.Chat.Domain.Calls;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
 using Astegni.Chat.Domain.Messages;
@@ -18,6 +19,8 @@ public sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : DbC
     public DbSet<Block> Blocks => Set<Block>();
     public DbSet<PrivacySettings> PrivacySettings => Set<PrivacySettings>();
     public DbSet<UserPresence> Presence => Set<UserPresence>();
+    public DbSet<CallLog> CallLogs => Set<CallLog>();
+    public DbSet<ConversationAlias> ConversationAliases => Set<ConversationAlias>();
     public IQueryable<UserRecord> Users => Set<UserRecord>().AsNoTracking();
     public IQueryable<ConnectionRecord> Connections => Set<ConnectionRecord>().AsNoTracking();
 

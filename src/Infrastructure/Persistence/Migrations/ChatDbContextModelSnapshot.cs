@@ -133,6 +133,67 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                     b.ToTable("blocked_chat_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Astegni.Chat.Domain.Calls.CallLog", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseSerialColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("CallType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("call_type");
+
+                    b.Property<int>("CallerUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("caller_user_id");
+
+                    b.Property<int>("ConversationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("DurationSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_seconds");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("call_logs_pkey");
+
+                    b.HasIndex("CallerUserId")
+                        .HasDatabaseName("ix_call_logs_caller");
+
+                    b.HasIndex("ConversationId")
+                        .HasDatabaseName("ix_call_logs_conversation_id");
+
+                    b.ToTable("call_logs", (string)null);
+                });
+
             modelBuilder.Entity("Astegni.Chat.Domain.Conversations.Conversation", b =>
                 {
                     b.Property<int>("Id")
@@ -201,6 +262,25 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                         .HasFilter("direct_user_low_id IS NOT NULL");
 
                     b.ToTable("conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Astegni.Chat.Domain.Conversations.ConversationAlias", b =>
+                {
+                    b.Property<int>("AliasId")
+                        .HasColumnType("integer")
+                        .HasColumnName("alias_id");
+
+                    b.Property<int>("ConversationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("conversation_id");
+
+                    b.HasKey("AliasId")
+                        .HasName("chat_conversation_aliases_pkey");
+
+                    b.HasIndex("ConversationId")
+                        .HasDatabaseName("ix_chat_conversation_aliases_conversation_id");
+
+                    b.ToTable("chat_conversation_aliases", (string)null);
                 });
 
             modelBuilder.Entity("Astegni.Chat.Domain.Conversations.Participant", b =>
@@ -385,6 +465,10 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("message_type");
 
+                    b.Property<string>("UndecryptableContent")
+                        .HasColumnType("text")
+                        .HasColumnName("undecryptable_content");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -560,6 +644,26 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ux_chat_settings_user");
 
                     b.ToTable("chat_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Astegni.Chat.Domain.Calls.CallLog", b =>
+                {
+                    b.HasOne("Astegni.Chat.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("call_logs_conversation_id_fkey");
+                });
+
+            modelBuilder.Entity("Astegni.Chat.Domain.Conversations.ConversationAlias", b =>
+                {
+                    b.HasOne("Astegni.Chat.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("chat_conversation_aliases_conversation_id_fkey");
                 });
 
             modelBuilder.Entity("Astegni.Chat.Domain.Conversations.Participant", b =>

@@ -95,6 +95,51 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "call_logs",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.SerialColumn),
+                    conversation_id = table.Column<int>(type: "integer", nullable: false),
+                    caller_user_id = table.Column<int>(type: "integer", nullable: false),
+                    call_type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    answered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    duration_seconds = table.Column<int>(type: "integer", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("call_logs_pkey", x => x.id);
+                    table.ForeignKey(
+                        name: "call_logs_conversation_id_fkey",
+                        column: x => x.conversation_id,
+                        principalTable: "conversations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "chat_conversation_aliases",
+                columns: table => new
+                {
+                    alias_id = table.Column<int>(type: "integer", nullable: false),
+                    conversation_id = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("chat_conversation_aliases_pkey", x => x.alias_id);
+                    table.ForeignKey(
+                        name: "chat_conversation_aliases_conversation_id_fkey",
+                        column: x => x.conversation_id,
+                        principalTable: "conversations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "chat_messages",
                 columns: table => new
                 {
@@ -105,6 +150,7 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                     message_type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     content = table.Column<string>(type: "text", nullable: true),
                     client_message_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    undecryptable_content = table.Column<string>(type: "text", nullable: true),
                     reply_to_id = table.Column<int>(type: "integer", nullable: true),
                     forwarded_from_id = table.Column<int>(type: "integer", nullable: true),
                     is_forwarded = table.Column<bool>(type: "boolean", nullable: false),
@@ -232,6 +278,21 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_call_logs_caller",
+                table: "call_logs",
+                column: "caller_user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_call_logs_conversation_id",
+                table: "call_logs",
+                column: "conversation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_chat_conversation_aliases_conversation_id",
+                table: "chat_conversation_aliases",
+                column: "conversation_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_chat_messages_conversation_id",
                 table: "chat_messages",
                 columns: new[] { "conversation_id", "id" });
@@ -302,6 +363,12 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "blocked_chat_contacts");
+
+            migrationBuilder.DropTable(
+                name: "call_logs");
+
+            migrationBuilder.DropTable(
+                name: "chat_conversation_aliases");
 
             migrationBuilder.DropTable(
                 name: "chat_message_deletions");
