@@ -11,7 +11,6 @@ internal sealed class BlockConfiguration : IEntityTypeConfiguration<Block>
         builder.ToTable("blocked_chat_contacts");
         builder.HasKey(b => b.Id).HasName("blocked_chat_contacts_pkey");
         builder.Property(b => b.Id).ValueGeneratedOnAdd();
-        builder.Property(b => b.Reason).HasMaxLength(Block.MaxReasonLength);
         builder.HasIndex(b => new { b.BlockerUserId, b.BlockedUserId }).IsUnique()
             .HasDatabaseName("ux_blocked_chat_contacts_pair");
         builder.HasIndex(b => b.BlockedUserId).HasDatabaseName("ix_blocked_chat_contacts_blocked");

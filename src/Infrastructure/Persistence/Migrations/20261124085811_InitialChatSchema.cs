@@ -28,12 +28,27 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.SerialColumn),
                     blocker_user_id = table.Column<int>(type: "integer", nullable: false),
                     blocked_user_id = table.Column<int>(type: "integer", nullable: false),
-                    reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    reason = table.Column<string>(type: "text", nullable: true),
                     blocked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("blocked_chat_contacts_pkey", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "chat_migration_reports",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.SerialColumn),
+                    ran_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    report = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("chat_migration_reports_pkey", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -372,6 +387,9 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "chat_message_deletions");
+
+            migrationBuilder.DropTable(
+                name: "chat_migration_reports");
 
             migrationBuilder.DropTable(
                 name: "chat_settings");

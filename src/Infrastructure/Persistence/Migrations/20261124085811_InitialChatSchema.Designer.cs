@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace Astegni.Chat.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ChatDbContext))]
-    [Migration("20261124084537_InitialChatSchema")]
+    [Migration("20261124085811_InitialChatSchema")]
     partial class InitialChatSchema
     {
         /// <inheritdoc />
@@ -119,8 +119,7 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                         .HasColumnName("blocker_user_id");
 
                     b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasColumnType("text")
                         .HasColumnName("reason");
 
                     b.HasKey("Id")
@@ -647,6 +646,36 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ux_chat_settings_user");
 
                     b.ToTable("chat_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Astegni.Chat.Infrastructure.Legacy.UpgradeReportRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseSerialColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ran_at");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("report");
+
+                    b.HasKey("Id")
+                        .HasName("chat_migration_reports_pkey");
+
+                    b.ToTable("chat_migration_reports", (string)null);
                 });
 
             modelBuilder.Entity("Astegni.Chat.Domain.Calls.CallLog", b =>
