@@ -13,7 +13,14 @@ internal sealed class DeriveReadPositions : IUpgradeStep
     {
         await context.ChangeAsync(
             "participants.read_position_from_read_time",
-            "SELECT count(*) FROM conversation_participants WHERE last_read_message_id IS NULL AND last_read_at IS NOT NULL",
+            // Counted as memberships will be after the merges, so a dry run says what the real run does.
+            """
+            SELECT count(*) FROM (
+                SELECT DISTINCT u.conversation_id, u.user_id
+                  FROM conversation_participants p JOIN upgrade_participants u ON u.id = p.id
+                 WHERE u.user_id IS NOT NULL AND p.last_read_message_id IS NULL AND p.last_read_at IS NOT NULL
+                   AND p.conversation_id NOT IN (SELECT merged_id FROM upgrade_merges)) m
+            """,
             """
             UPDATE conversation_participants p
                SET last_read_message_id = (SELECT max(m.id) FROM chat_messages m

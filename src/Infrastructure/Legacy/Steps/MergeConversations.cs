@@ -87,13 +87,19 @@ internal sealed class MergeConversations : IUpgradeStep
             context.Report.Details.Add(line);
         }
 
+        await context.ChangeAsync(
+            "messages.moved_by_merge",
+            "SELECT count(*) FROM chat_messages m JOIN upgrade_merges u ON m.conversation_id = u.merged_id",
+            "UPDATE chat_messages m SET conversation_id = u.survivor_id FROM upgrade_merges u WHERE m.conversation_id = u.merged_id");
+        context.Report.Table("conversation_participants").Merged += await context.CountAsync("""
+            SELECT count(*) FROM (SELECT DISTINCT p.conversation_id, p.user_id FROM upgrade_participants p
+                                   JOIN upgrade_merges u ON p.conversation_id = u.merged_id WHERE p.user_id IS NOT NULL) m
+            """);
         if (context.DryRun || counts.Merged == 0)
         {
             return;
         }
 
-        context.Report.Add("messages.moved_by_merge", await context.ExecuteAsync(
-            "UPDATE chat_messages m SET conversation_id = u.survivor_id FROM upgrade_merges u WHERE m.conversation_id = u.merged_id"));
         await context.ExecuteAsync(
             "UPDATE call_logs l SET conversation_id = u.survivor_id FROM upgrade_merges u WHERE l.conversation_id = u.merged_id");
         if (context.Catalog.Has("pinned_messages", "conversation_id"))
@@ -112,8 +118,7 @@ internal sealed class MergeConversations : IUpgradeStep
               JOIN conversation_participants m ON m.conversation_id = u.merged_id
              WHERE s.conversation_id = u.survivor_id AND s.user_id = m.user_id
             """);
-        context.Report.Table("conversation_participants").Merged += await context.ExecuteAsync(
-            "DELETE FROM conversation_participants p USING upgrade_merges u WHERE p.conversation_id = u.merged_id");
+        await context.ExecuteAsync("DELETE FROM conversation_participants p USING upgrade_merges u WHERE p.conversation_id = u.merged_id");
         await context.ExecuteAsync("""
             UPDATE conversations s
                SET last_message_at = GREATEST(s.last_message_at, m.last_message_at),
