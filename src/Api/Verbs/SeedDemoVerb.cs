@@ -8,17 +8,14 @@ internal static class SeedDemoVerb
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var configuration = VerbConfiguration.Load(args);
-        var connectionString = configuration.GetConnectionString(ChatHost.ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
+        if (VerbConfiguration.ConnectionString(VerbConfiguration.Load(args)) is not { } connectionString)
         {
-            await Console.Error.WriteLineAsync($"ConnectionStrings:{ChatHost.ConnectionStringName} is not set.");
             return 2;
         }
 
+        await ChatDatabase.MigrateAsync(connectionString);
         var options = ChatDbContextOptions.Configure(new DbContextOptionsBuilder<ChatDbContext>(), connectionString).Options;
         await using var db = new ChatDbContext(options);
-        await db.Database.MigrateAsync();
         var users = await DemoData.SeedAsync(db);
         foreach (var user in users)
         {

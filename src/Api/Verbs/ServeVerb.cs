@@ -1,5 +1,4 @@
 using Astegni.Chat.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Astegni.Chat.Api.Verbs;
 
@@ -11,8 +10,7 @@ internal static class ServeVerb
         var app = ChatHost.Build(args);
         if (app.Configuration.GetValue<bool>("Database:MigrateOnStart"))
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ChatDbContext>().Database.MigrateAsync();
+            await ChatDatabase.MigrateAsync(app.Configuration.GetConnectionString(ChatHost.ConnectionStringName)!);
         }
 
         await app.RunAsync();
