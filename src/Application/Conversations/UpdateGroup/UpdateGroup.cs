@@ -39,14 +39,22 @@ public sealed class UpdateGroupHandler(IChatDbContext db, ICurrentUser currentUs
         }
 
         var now = clock.GetUtcNow();
-        if (command.Name is not null && conversation.Rename(admin, command.Name, now) is { IsSuccess: false } renamed)
+        if (command.Name is not null)
         {
-            return renamed.Error!;
+            var renamed = conversation.Rename(admin, command.Name, now);
+            if (!renamed.IsSuccess)
+            {
+                return renamed.Error;
+            }
         }
 
-        if (command.Description is not null && conversation.ChangeDescription(admin, command.Description, now) is { IsSuccess: false } described)
+        if (command.Description is not null)
         {
-            return described.Error!;
+            var described = conversation.ChangeDescription(admin, command.Description, now);
+            if (!described.IsSuccess)
+            {
+                return described.Error;
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken); // the summary below is read from the database
