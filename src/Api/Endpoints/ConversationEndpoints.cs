@@ -1,7 +1,14 @@
 using Astegni.Chat.Api.Http;
+using Astegni.Chat.Application.Conversations.AddParticipants;
+using Astegni.Chat.Application.Conversations.ChangeParticipantRole;
+using Astegni.Chat.Application.Conversations.CreateGroup;
+using Astegni.Chat.Application.Conversations.GetConversation;
+using Astegni.Chat.Application.Conversations.Groups;
 using Astegni.Chat.Application.Conversations.ListConversations;
 using Astegni.Chat.Application.Conversations.MarkConversationRead;
 using Astegni.Chat.Application.Conversations.OpenDirectConversation;
+using Astegni.Chat.Application.Conversations.RemoveParticipant;
+using Astegni.Chat.Application.Conversations.UpdateGroup;
 using Astegni.Chat.Application.Conversations.Views;
 using Astegni.Chat.Domain.Common;
 using Mediator;
@@ -11,7 +18,7 @@ namespace Astegni.Chat.Api.Endpoints;
 public static class ConversationEndpoints
 {
     public static readonly Error UnsupportedType = Error.Validation(
-        "invalid_conversation_type", "type must be \"direct\" (groups are not available yet).");
+        "invalid_conversation_type", "type must be \"direct\" or \"group\".");
 
     public static readonly Error DirectNeedsOneUser = Error.Validation(
         "invalid_participants", "A direct conversation takes exactly one participant_user_ids entry: the other person.");
@@ -21,8 +28,13 @@ public static class ConversationEndpoints
         var group = api.MapGroup("/conversations").WithTags("Conversations");
         group.MapGet("/", ListConversations).Produces<ConversationPage>();
         group.MapPost("/", CreateConversation)
-            .Produces<ConversationEnvelope>(StatusCodes.Status201Created)
+            .Produces<CreatedConversationEnvelope>(StatusCodes.Status201Created)
             .Produces<ConversationEnvelope>();
+        group.MapGet("/{conversationId:int}", GetConversation).Produces<ConversationDetailsEnvelope>();
+        group.MapPut("/{conversationId:int}", UpdateGroup).Produces<ConversationEnvelope>();
+        group.MapPost("/{conversationId:int}/participants", AddParticipants).Produces<ParticipantsAdded>();
+        group.MapDelete("/{conversationId:int}/participants/{userId:int}", RemoveParticipant).Produces(StatusCodes.Status204NoContent);
+        group.MapPut("/{conversationId:int}/participants/{userId:int}/role", ChangeParticipantRole).Produces(StatusCodes.Status204NoContent);
         group.MapPost("/{conversationId:int}/read", MarkRead).Produces(StatusCodes.Status204NoContent);
         return api;
     }
@@ -34,6 +46,11 @@ public static class ConversationEndpoints
     public static async Task<IResult> CreateConversation(
         ISender sender, CreateConversationRequest request, CancellationToken cancellationToken)
     {
+        if (request.Type == "group")
+        {
+            return await CreateGroup(sender, request, cancellationToken);
+        }
+
         if (request.Type != "direct")
         {
             return ResultHttp.Problem(UnsupportedType);
@@ -50,6 +67,36 @@ public static class ConversationEndpoints
             : TypedResults.Ok(new ConversationEnvelope(o.Conversation)));
     }
 
+    // 201 with the group as the creator's list shows it, plus who was added and who could not be (and why).
+    private static async Task<IResult> CreateGroup(ISender sender, CreateConversationRequest request, CancellationToken cancellationToken)
+    {
+        var created = await sender.Send(
+            new CreateGroup(request.Name, request.ParticipantUserIds, request.Description, request.AvatarMediaId), cancellationToken);
+        return created.ToHttp(c => TypedResults.Created(
+            $"/api/chat/conversations/{c.Conversation.Id}", new CreatedConversationEnvelope(c.Conversation, c.Added, c.Refused)));
+    }
+
+    public static async Task<IResult> GetConversation(ISender sender, int conversationId, CancellationToken cancellationToken) =>
+        (await sender.Send(new GetConversation(conversationId), cancellationToken))
+        .ToHttp(details => TypedResults.Ok(new ConversationDetailsEnvelope(details)));
+
+    public static async Task<IResult> UpdateGroup(
+        ISender sender, int conversationId, UpdateGroupRequest request, CancellationToken cancellationToken) =>
+        (await sender.Send(new UpdateGroup(conversationId, request.Name, request.Description, request.AvatarMediaId), cancellationToken))
+        .ToHttp(summary => TypedResults.Ok(new ConversationEnvelope(summary)));
+
+    public static async Task<IResult> AddParticipants(
+        ISender sender, int conversationId, AddParticipantsRequest request, CancellationToken cancellationToken) =>
+        (await sender.Send(new AddParticipants(conversationId, request.ParticipantUserIds), cancellationToken)).ToOk();
+
+    public static async Task<IResult> RemoveParticipant(
+        ISender sender, int conversationId, int userId, CancellationToken cancellationToken) =>
+        (await sender.Send(new RemoveParticipant(conversationId, userId), cancellationToken)).ToHttp();
+
+    public static async Task<IResult> ChangeParticipantRole(
+        ISender sender, int conversationId, int userId, ChangeRoleRequest request, CancellationToken cancellationToken) =>
+        (await sender.Send(new ChangeParticipantRole(conversationId, userId, request.Role), cancellationToken)).ToHttp();
+
     public static async Task<IResult> MarkRead(
         ISender sender, int conversationId, MarkReadRequest request, CancellationToken cancellationToken) =>
         (await sender.Send(new MarkConversationRead(conversationId, request.MessageId), cancellationToken)).ToHttp();
@@ -65,3 +112,18 @@ public sealed record CreateConversationRequest(
 public sealed record MarkReadRequest(int MessageId);
 
 public sealed record ConversationEnvelope(ConversationSummary Conversation);
+
+/// <summary>
+/// 201 of POST /conversations. A group adds who was added besides the creator and who could not be (and why);
+/// a direct chat or notes has just the conversation.
+/// </summary>
+public sealed record CreatedConversationEnvelope(
+    ConversationSummary Conversation, IReadOnlyList<int>? Added = null, IReadOnlyList<RefusedParticipant>? Refused = null);
+
+public sealed record ConversationDetailsEnvelope(ConversationDetails Conversation);
+
+public sealed record UpdateGroupRequest(string? Name = null, string? Description = null, int? AvatarMediaId = null);
+
+public sealed record AddParticipantsRequest(IReadOnlyList<int>? ParticipantUserIds);
+
+public sealed record ChangeRoleRequest(string? Role);

@@ -31,4 +31,47 @@ public sealed class PolicyFacts(IChatDbContext db, IConnectionDirectory connecti
         var facts = await BetweenAsync(sender, recipient, settings.WhoCanMessage == Audience.Connections, cancellationToken);
         return MessagingPolicy.Evaluate(facts, settings);
     }
+
+    /// <summary>
+    /// Asks <see cref="GroupAddPolicy"/> whether <paramref name="actor"/> may add each of <paramref name="targets"/>
+    /// to a group. Three queries whatever the number of targets (settings, blocks, connections).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<UserId, PolicyDecision>> MayAddToGroupAsync(
+        UserId actor, IReadOnlyCollection<UserId> targets, CancellationToken cancellationToken)
+    {
+        var ids = targets.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<UserId, PolicyDecision>();
+        }
+
+        var stored = await db.PrivacySettings.AsNoTracking()
+            .Where(s => ids.Contains(s.UserId))
+            .ToDictionaryAsync(s => s.UserId, cancellationToken);
+        var blocks = await db.Blocks
+            .Where(b => (b.BlockerUserId == actor && ids.Contains(b.BlockedUserId)) || (b.BlockedUserId == actor && ids.Contains(b.BlockerUserId)))
+            .Select(b => new { b.BlockerUserId, b.BlockedUserId })
+            .ToListAsync(cancellationToken);
+
+        // Connections matter only to those who accept group adds from connections alone.
+        var askConnection = ids.Where(id => stored.TryGetValue(id, out var s) && s.AllowGroupAdds == Audience.Connections).ToList();
+        var connected = askConnection.Count == 0
+            ? []
+            : await db.Connections
+                .Where(c => c.Status == ConnectionRecord.Accepted
+                            && ((c.RequestedBy == actor && askConnection.Contains(c.RecipientId))
+                                || (c.RecipientId == actor && askConnection.Contains(c.RequestedBy))))
+                .Select(c => c.RequestedBy == actor ? c.RecipientId : c.RequestedBy)
+                .ToListAsync(cancellationToken);
+
+        var now = clock.GetUtcNow();
+        return ids.ToDictionary(id => id, id =>
+        {
+            var facts = new RelationshipFacts(
+                ActorBlockedTarget: blocks.Exists(b => b.BlockerUserId == actor && b.BlockedUserId == id),
+                TargetBlockedActor: blocks.Exists(b => b.BlockerUserId == id && b.BlockedUserId == actor),
+                AreConnected: connected.Contains(id));
+            return GroupAddPolicy.Evaluate(facts, stored.GetValueOrDefault(id) ?? PrivacySettings.Defaults(id, now));
+        });
+    }
 }

@@ -13,3 +13,23 @@ public sealed record ConversationCreated(ConversationId ConversationId, UserId C
     : INotification;
 
 public sealed record UserBlocked(UserId BlockerId, UserId BlockedId) : INotification;
+
+/// <summary>
+/// People joined a group (added, or re-added after leaving). <paramref name="MemberIds"/> are its active
+/// members afterwards, the new ones included.
+/// </summary>
+public sealed record GroupMembersAdded(
+    ConversationId ConversationId, UserId AddedBy, IReadOnlyList<UserId> AddedUserIds, IReadOnlyList<UserId> MemberIds)
+    : INotification;
+
+/// <summary>
+/// Someone stopped being a member of a group: removed by an admin, or left when <paramref name="RemovedBy"/> is
+/// <paramref name="RemovedUserId"/>. <paramref name="MemberIds"/> are the members who remain.
+/// </summary>
+public sealed record GroupMemberRemoved(
+    ConversationId ConversationId, UserId RemovedBy, UserId RemovedUserId, IReadOnlyList<UserId> MemberIds)
+    : INotification;
+
+/// <summary>A group's name, description, avatar or member roles changed; <paramref name="MemberIds"/> are its active members.</summary>
+public sealed record GroupUpdated(ConversationId ConversationId, UserId UpdatedBy, IReadOnlyList<UserId> MemberIds)
+    : INotification;

@@ -39,6 +39,15 @@ public sealed partial class DomainEventPublisher(IPublisher publisher, ILogger<D
         Domain.Blocks.UserBlocked e => publisher.Publish(
             new UserBlocked(e.Block.BlockerUserId, e.Block.BlockedUserId),
             cancellationToken),
+        Domain.Conversations.GroupMembersAdded e => publisher.Publish(
+            new GroupMembersAdded(e.Conversation.Id, e.AddedBy, e.Added, [.. e.Conversation.ActiveMemberIds]),
+            cancellationToken),
+        Domain.Conversations.GroupMemberRemoved e => publisher.Publish(
+            new GroupMemberRemoved(e.Conversation.Id, e.RemovedBy, e.Removed, [.. e.Conversation.ActiveMemberIds]),
+            cancellationToken),
+        Domain.Conversations.GroupUpdated e => publisher.Publish(
+            new GroupUpdated(e.Conversation.Id, e.UpdatedBy, [.. e.Conversation.ActiveMemberIds]),
+            cancellationToken),
         _ => ValueTask.CompletedTask,
     };
 

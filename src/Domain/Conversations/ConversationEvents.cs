@@ -8,3 +8,17 @@ namespace Astegni.Chat.Domain.Conversations;
 public sealed record ConversationCreated(Conversation Conversation, UserId CreatedBy) : IDomainEvent;
 
 public sealed record MessagePosted(Conversation Conversation, Message Message) : IDomainEvent;
+
+/// <summary>
+/// People joined a group (added by an admin, or re-added after leaving). <paramref name="AddedBy"/> is the admin.
+/// </summary>
+public sealed record GroupMembersAdded(Conversation Conversation, UserId AddedBy, IReadOnlyList<UserId> Added) : IDomainEvent;
+
+/// <summary>Someone stopped being a member: removed by an admin, or left when <paramref name="RemovedBy"/> is <paramref name="Removed"/>.</summary>
+public sealed record GroupMemberRemoved(Conversation Conversation, UserId RemovedBy, UserId Removed) : IDomainEvent
+{
+    public bool Left => RemovedBy == Removed;
+}
+
+/// <summary>A group's details (name, description, avatar) or its members' roles changed.</summary>
+public sealed record GroupUpdated(Conversation Conversation, UserId UpdatedBy) : IDomainEvent;

@@ -40,6 +40,42 @@ public sealed class Participant
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Leaves the conversation (or is removed). The row stays, so a later re-add can reactivate it.</summary>
+    internal void Deactivate(DateTimeOffset now)
+    {
+        IsActive = false;
+        LeftAt = now;
+        Role = ParticipantRole.Member;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// A former member joins again, as a new member: history is visible from now on (messages are shown
+    /// from <see cref="JoinedAt"/>), and the personal view of the conversation starts over.
+    /// </summary>
+    internal void Rejoin(DateTimeOffset now)
+    {
+        IsActive = true;
+        Role = ParticipantRole.Member;
+        JoinedAt = now;
+        LeftAt = null;
+        LastReadMessageId = null;
+        LastReadAt = null;
+        ChatClearedAt = null;
+        IsMuted = false;
+        MutedUntil = null;
+        IsArchived = false;
+        IsPinned = false;
+        HiddenAt = null;
+        UpdatedAt = now;
+    }
+
+    internal void ChangeRole(ParticipantRole role, DateTimeOffset now)
+    {
+        Role = role;
+        UpdatedAt = now;
+    }
+
     /// <summary>Moves the read position forward; an older position never moves it back.</summary>
     public bool MarkReadUpTo(MessageId messageId, DateTimeOffset now)
     {

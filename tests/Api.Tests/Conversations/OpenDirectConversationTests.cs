@@ -86,13 +86,13 @@ public sealed class OpenDirectConversationTests : ApiTest
     }
 
     [Test]
-    public async Task GroupConversations_AreRefusedClearly_UntilSupported()
+    public async Task UnknownConversationTypes_AreRefusedClearly()
     {
         var me = await UserAsync("Me");
 
         var response = await me.Http.PostAsync(
             new Uri("/api/chat/conversations", UriKind.Relative),
-            System.Net.Http.Json.JsonContent.Create(new JsonObject { ["type"] = "group", ["name"] = "Grade 9", ["participant_user_ids"] = new JsonArray() }));
+            System.Net.Http.Json.JsonContent.Create(new JsonObject { ["type"] = "channel", ["name"] = "Grade 9", ["participant_user_ids"] = new JsonArray() }));
 
         await response.ProblemAsync(HttpStatusCode.BadRequest, "invalid_conversation_type");
     }

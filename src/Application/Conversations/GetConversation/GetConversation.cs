@@ -1,0 +1,113 @@
+using Astegni.Chat.Application.Abstractions;
+using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Conversations.Views;
+using Astegni.Chat.Application.Messages.Views;
+using Astegni.Chat.Domain.Common;
+using Astegni.Chat.Domain.Conversations;
+using Astegni.Chat.Domain.Messages;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Astegni.Chat.Application.Conversations.GetConversation;
+
+/// <summary>
+/// One of my conversations in full: its summary as my list shows it, its description, its current members
+/// and the pinned messages I can see. Not a member (any more): not found.
+/// </summary>
+public sealed record GetConversation(int ConversationId) : IChatQuery<ConversationDetails>;
+
+/// <summary>The API's <c>ConversationSummary</c> fields, then <c>description</c>, <c>participants</c>, <c>pinned_messages</c>.</summary>
+public sealed record ConversationDetails(
+    int Id,
+    string Type,
+    string? Name,
+    string? AvatarUrl,
+    int? OtherUserId,
+    int ParticipantCount,
+    LastMessagePreview? LastMessage,
+    int UnreadCount,
+    bool IsMuted,
+    DateTimeOffset? MutedUntil,
+    bool IsArchived,
+    bool IsPinned,
+    DateTimeOffset UpdatedAt,
+    string? Description,
+    IReadOnlyList<ParticipantView> Participants,
+    IReadOnlyList<MessageView> PinnedMessages)
+{
+    public static ConversationDetails Of(
+        ConversationSummary s, string? description, IReadOnlyList<ParticipantView> participants, IReadOnlyList<MessageView> pinnedMessages)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return new ConversationDetails(
+            s.Id, s.Type, s.Name, s.AvatarUrl, s.OtherUserId, s.ParticipantCount, s.LastMessage, s.UnreadCount,
+            s.IsMuted, s.MutedUntil, s.IsArchived, s.IsPinned, s.UpdatedAt, description, participants, pinnedMessages);
+    }
+}
+
+/// <summary>A member as the API's <c>Participant</c>: <c>user_id, name, avatar_url, role, joined_at</c>.</summary>
+public sealed record ParticipantView(int UserId, string Name, string? AvatarUrl, string Role, DateTimeOffset JoinedAt);
+
+public sealed class GetConversationHandler(IChatDbContext db, ICurrentUser currentUser)
+    : IQueryHandler<GetConversation, Result<ConversationDetails>>
+{
+    /// <summary>Pins are few in practice; the bound keeps one conversation's answer small whatever happens.</summary>
+    public const int MaxPinnedMessages = 100;
+
+    public async ValueTask<Result<ConversationDetails>> Handle(GetConversation query, CancellationToken cancellationToken)
+    {
+        var viewer = currentUser.Id;
+        var conversationId = new ConversationId(query.ConversationId);
+
+        // The summary only exists for active members: everyone else learns nothing, not even that it exists.
+        var summary = await ConversationSummaries.LoadOneAsync(db, viewer, conversationId, cancellationToken);
+        if (summary is null)
+        {
+            return ConversationErrors.NotFound;
+        }
+
+        var description = await db.Conversations
+            .Where(c => c.Id == conversationId)
+            .Select(c => c.Description)
+            .FirstOrDefaultAsync(cancellationToken);
+        return ConversationDetails.Of(
+            summary,
+            description,
+            await ParticipantsAsync(conversationId, cancellationToken),
+            await PinnedMessagesAsync(conversationId, viewer, cancellationToken));
+    }
+
+    private async Task<List<ParticipantView>> ParticipantsAsync(ConversationId conversationId, CancellationToken cancellationToken)
+    {
+        var rows = await (
+            from p in db.Participants.AsNoTracking()
+            where p.ConversationId == conversationId && p.IsActive
+            join u in db.Users on p.UserId equals u.Id into users
+            from user in users.DefaultIfEmpty()
+            select new { p.Id, p.UserId, p.Role, p.JoinedAt, User = user }).ToListAsync(cancellationToken);
+
+        // Admins first, then by how long they have been in.
+        return rows
+            .OrderBy(r => r.Role == ParticipantRole.Admin ? 0 : 1)
+            .ThenBy(r => r.JoinedAt)
+            .ThenBy(r => r.Id.Value)
+            .Select(r => new ParticipantView(r.UserId.Value, MessageViews.NameOf(r.User), r.User?.ProfilePicture, WireValue.Of(r.Role), r.JoinedAt))
+            .ToList();
+    }
+
+    // The same visibility as history: not before my clear-history, not before I joined a group, not deleted for me.
+    private Task<List<MessageView>> PinnedMessagesAsync(ConversationId conversationId, UserId viewer, CancellationToken cancellationToken)
+    {
+        var pinned =
+            from m in db.Messages
+            join p in db.Participants on m.ConversationId equals p.ConversationId
+            join c in db.Conversations on m.ConversationId equals c.Id
+            where m.ConversationId == conversationId && m.IsPinned && p.UserId == viewer && p.IsActive
+                  && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
+                  && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt)
+                  && !m.Deletions.Any(d => d.UserId == viewer)
+            orderby m.PinnedAt descending, m.Id descending
+            select m;
+        return MessageViews.LoadAsync(db, pinned.Take(MaxPinnedMessages), viewer, cancellationToken);
+    }
+}
