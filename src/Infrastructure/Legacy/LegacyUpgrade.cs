@@ -59,6 +59,7 @@ public sealed class LegacyUpgrade(string connectionString)
             new RekeyCallLogs(),
             new DeriveReadPositions(),
             new FinishSchema(baseline),
+            new InstallLegacyWriteAdapter(),
         ];
         for (var i = 0; i < steps.Length; i++)
         {

@@ -102,6 +102,9 @@ internal sealed class FinishSchema(BaselineSchema baseline) : IUpgradeStep
         }
     }
 
+    /// <summary>The default the legacy scripts gave a column this module requires, as SQL; null when it had none.</summary>
+    public static string? LegacyDefault(string table, string column) => LegacyDefaults.GetValueOrDefault((table, column));
+
     /// <summary>What a NULL the legacy ORM left becomes; null when nothing sensible exists (the NOT NULL then fails loudly).</summary>
     private static string? Fill(string table, AddColumnOperation column, TableInfo existing)
     {

@@ -60,16 +60,6 @@ internal sealed class MergeConversations : IUpgradeStep
             "SELECT count(*) FROM upgrade_pairs WHERE people > 2",
             "UPDATE conversations c SET type = 'group' FROM upgrade_pairs u WHERE c.id = u.id AND u.people > 2");
 
-        if (!context.DryRun)
-        {
-            await context.ExecuteAsync("""
-                UPDATE conversations c SET direct_user_low_id = u.low_id, direct_user_high_id = u.high_id
-                  FROM upgrade_pairs u
-                 WHERE c.id = u.id AND u.people <= 2
-                   AND (c.direct_user_low_id IS DISTINCT FROM u.low_id OR c.direct_user_high_id IS DISTINCT FROM u.high_id)
-                """);
-        }
-
         // Survivor of each pair: the earliest conversation. Its id keeps all links; the others alias it.
         await context.ExecuteAsync("""
             CREATE TEMP TABLE upgrade_merges ON COMMIT DROP AS
@@ -91,6 +81,17 @@ internal sealed class MergeConversations : IUpgradeStep
             "messages.moved_by_merge",
             "SELECT count(*) FROM chat_messages m JOIN upgrade_merges u ON m.conversation_id = u.merged_id",
             "UPDATE chat_messages m SET conversation_id = u.survivor_id FROM upgrade_merges u WHERE m.conversation_id = u.merged_id");
+        if (!context.DryRun)
+        {
+            // Only the survivors carry their pair: the unique index holds one conversation per pair.
+            await context.ExecuteAsync("""
+                UPDATE conversations c SET direct_user_low_id = u.low_id, direct_user_high_id = u.high_id
+                  FROM upgrade_pairs u
+                 WHERE c.id = u.id AND u.people <= 2 AND u.id NOT IN (SELECT merged_id FROM upgrade_merges)
+                   AND (c.direct_user_low_id IS DISTINCT FROM u.low_id OR c.direct_user_high_id IS DISTINCT FROM u.high_id)
+                """);
+        }
+
         context.Report.Table("conversation_participants").Merged += await context.CountAsync("""
             SELECT count(*) FROM (SELECT DISTINCT p.conversation_id, p.user_id FROM upgrade_participants p
                                    JOIN upgrade_merges u ON p.conversation_id = u.merged_id WHERE p.user_id IS NOT NULL) m
