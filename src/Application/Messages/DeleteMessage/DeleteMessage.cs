@@ -67,7 +67,6 @@ public sealed class DeleteMessageHandler(IChatDbContext db, ICurrentUser current
         {
             // The same deletion from another of my devices committed first: the message is gone for me either way.
             db.DiscardPendingChanges();
-            db.Messages.Entry(message).State = EntityState.Detached;
         }
 
         return Result.Success();

@@ -48,7 +48,6 @@ public sealed class ReactToMessageHandler(IChatDbContext db, ICurrentUser curren
         {
             // My reaction from another device was stored at the same moment; one per user, and that one stands.
             db.DiscardPendingChanges();
-            db.Messages.Entry(message).State = EntityState.Detached;
         }
 
         return Result.Success();
