@@ -18,43 +18,44 @@ public static class MessageAccess
     /// messages deleted for everyone stay visible.
     /// </summary>
     public static IQueryable<Message> VisibleTo(IChatDbContext db, UserId viewer) =>
-        from m in db.Messages
-        join p in db.Participants on m.ConversationId equals p.ConversationId
-        join c in db.Conversations on m.ConversationId equals c.Id
-        where p.UserId == viewer && p.IsActive
-              && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
-              && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt)
-              && !m.Deletions.Any(d => d.UserId == viewer)
-        select m;
+        Sightings(db).Where(s => s.Viewer.UserId == viewer).Select(s => s.Message);
 
     /// <summary>The caller's standing towards a message they can see; null when they cannot see it.</summary>
     public static Task<MessageStanding?> StandingAsync(
         IChatDbContext db, UserId caller, MessageId messageId, CancellationToken cancellationToken) =>
-        (from m in db.Messages.AsNoTracking()
-         join p in db.Participants.AsNoTracking() on m.ConversationId equals p.ConversationId
-         join c in db.Conversations.AsNoTracking() on m.ConversationId equals c.Id
-         where m.Id == messageId && p.UserId == caller && p.IsActive
-               && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
-               && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt)
-               && !m.Deletions.Any(d => d.UserId == caller)
-         select new MessageStanding(
-             m.ConversationId,
-             c.Type,
-             p.Role,
-             c.Type == ConversationType.Direct ? (c.DirectUserLowId == caller ? c.DirectUserHighId : c.DirectUserLowId) : null))
-        .FirstOrDefaultAsync(cancellationToken);
+        Sightings(db)
+            .AsNoTracking()
+            .Where(s => s.Message.Id == messageId && s.Viewer.UserId == caller)
+            .Select(s => new MessageStanding(
+                s.Message.ConversationId,
+                s.Conversation.Type,
+                s.Viewer.Role,
+                s.Conversation.Type == ConversationType.Direct
+                    ? (s.Conversation.DirectUserLowId == caller ? s.Conversation.DirectUserHighId : s.Conversation.DirectUserLowId)
+                    : null))
+            .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Everyone who can see the message now: the people a change to it is pushed to.</summary>
     public static Task<List<UserId>> AudienceAsync(IChatDbContext db, MessageId messageId, CancellationToken cancellationToken) =>
-        (from m in db.Messages
-         join p in db.Participants on m.ConversationId equals p.ConversationId
-         join c in db.Conversations on m.ConversationId equals c.Id
-         where m.Id == messageId && p.IsActive
-               && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
-               && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt)
-               && !m.Deletions.Any(d => d.UserId == p.UserId)
-         select p.UserId)
-        .ToListAsync(cancellationToken);
+        Sightings(db).Where(s => s.Message.Id == messageId).Select(s => s.Viewer.UserId).ToListAsync(cancellationToken);
+
+    /// <summary>Every (message, member who can see it) pair: the one place the visibility rule is written.</summary>
+    private static IQueryable<Sighting> Sightings(IChatDbContext db) =>
+        from m in db.Messages
+        join p in db.Participants on m.ConversationId equals p.ConversationId
+        join c in db.Conversations on m.ConversationId equals c.Id
+        where p.IsActive
+              && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
+              && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt)
+              && !m.Deletions.Any(d => d.UserId == p.UserId)
+        select new Sighting { Message = m, Viewer = p, Conversation = c };
+
+    private sealed class Sighting
+    {
+        public required Message Message { get; init; }
+        public required Participant Viewer { get; init; }
+        public required Conversation Conversation { get; init; }
+    }
 }
 
 /// <param name="OtherUserId">The other person of a direct chat; null in groups and notes.</param>
