@@ -63,11 +63,4 @@ internal static class GroupChatClient
         .Select(m => m!["content"]!.GetValue<string>())
         .Reverse()
         .ToList();
-
-    /// <summary>Asserts 204 No Content.</summary>
-    public static async Task NoContentAsync(this HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), text);
-    }
 }

@@ -53,6 +53,13 @@ internal static class ChatClient
         return JsonNode.Parse(text)!;
     }
 
+    /// <summary>Asserts 204 No Content (showing the body when it is not).</summary>
+    public static async Task NoContentAsync(this HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), text);
+    }
+
     /// <summary>Asserts an RFC 7807 refusal with this status and code; returns the problem.</summary>
     public static async Task<JsonNode> ProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string code)
     {

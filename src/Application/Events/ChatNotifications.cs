@@ -33,3 +33,19 @@ public sealed record GroupMemberRemoved(
 /// <summary>A group's name, description, avatar or member roles changed; <paramref name="MemberIds"/> are its active members.</summary>
 public sealed record GroupUpdated(ConversationId ConversationId, UserId UpdatedBy, IReadOnlyList<UserId> MemberIds)
     : INotification;
+
+// Message actions. Subscribers that push find who can see the message themselves.
+
+public sealed record MessageEdited(ConversationId ConversationId, MessageId MessageId, UserId EditedBy) : INotification;
+
+/// <param name="WasPinned">The conversation's pinned list changed too.</param>
+public sealed record MessageDeletedForEveryone(ConversationId ConversationId, MessageId MessageId, UserId DeletedBy, bool WasPinned)
+    : INotification;
+
+/// <summary>A user hid a message from their own view; nobody else's view changed.</summary>
+public sealed record MessageDeletedForUser(ConversationId ConversationId, MessageId MessageId, UserId UserId) : INotification;
+
+public sealed record ReactionsChanged(ConversationId ConversationId, MessageId MessageId, UserId ReactedBy) : INotification;
+
+public sealed record MessagePinnedChanged(ConversationId ConversationId, MessageId MessageId, UserId ChangedBy, bool IsPinned)
+    : INotification;

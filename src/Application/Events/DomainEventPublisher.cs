@@ -48,6 +48,21 @@ public sealed partial class DomainEventPublisher(IPublisher publisher, ILogger<D
         Domain.Conversations.GroupUpdated e => publisher.Publish(
             new GroupUpdated(e.Conversation.Id, e.UpdatedBy, [.. e.Conversation.ActiveMemberIds]),
             cancellationToken),
+        Domain.Messages.MessageEdited e => publisher.Publish(
+            new MessageEdited(e.Message.ConversationId, e.Message.Id, e.EditedBy),
+            cancellationToken),
+        Domain.Messages.MessageDeletedForEveryone e => publisher.Publish(
+            new MessageDeletedForEveryone(e.Message.ConversationId, e.Message.Id, e.DeletedBy, e.WasPinned),
+            cancellationToken),
+        Domain.Messages.MessageDeletedForUser e => publisher.Publish(
+            new MessageDeletedForUser(e.Message.ConversationId, e.Message.Id, e.UserId),
+            cancellationToken),
+        Domain.Messages.ReactionsChanged e => publisher.Publish(
+            new ReactionsChanged(e.Message.ConversationId, e.Message.Id, e.ReactedBy),
+            cancellationToken),
+        Domain.Messages.MessagePinnedChanged e => publisher.Publish(
+            new MessagePinnedChanged(e.Message.ConversationId, e.Message.Id, e.ChangedBy, e.Message.IsPinned),
+            cancellationToken),
         _ => ValueTask.CompletedTask,
     };
 

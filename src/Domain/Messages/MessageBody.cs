@@ -36,6 +36,9 @@ public sealed record MessageBody
         return new MessageBody(MessageType.Text, content);
     }
 
+    /// <summary>The body of an existing message, unchanged (a forward copies it as it is).</summary>
+    internal static MessageBody Copy(MessageType type, string? content) => new(type, content);
+
     /// <summary>A notice written by the system or another module (e.g. a session request), shown to all members.</summary>
     public static Result<MessageBody> System(string? content) =>
         Text(content).Map(body => new MessageBody(MessageType.System, body.Content));

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Astegni.Chat.Domain.Common;
 
 namespace Astegni.Chat.Domain.Messages;
@@ -10,6 +11,10 @@ public sealed class Reaction
     private Reaction()
     {
     }
+
+    /// <summary>An emoji or short word: 1 to <see cref="MaxLength"/> characters, not only spaces.</summary>
+    public static bool IsValid([NotNullWhen(true)] string? value) =>
+        !string.IsNullOrWhiteSpace(value) && value.Length <= MaxLength;
 
     internal Reaction(MessageId messageId, UserId userId, string value, DateTimeOffset now)
     {

@@ -82,3 +82,48 @@ public class SendMessageValidatorTests
         }));
     }
 }
+
+public class SendMessageOriginValidatorTests
+{
+    private readonly SendMessageValidator _validator = new();
+
+    private static SendMessage Text() => new(ConversationId: 12, MessageType: "text", Content: "selam");
+
+    private static SendMessage Forward() => new(ConversationId: 12, MessageType: "text", Content: null, ForwardOfMessageId: 7);
+
+    [Test]
+    public void Validate_AReply_IsAccepted() =>
+        Assert.That(_validator.Validate(Text() with { ReplyToId = 3 }).IsValid, Is.True);
+
+    [TestCase(0)]
+    [TestCase(-4)]
+    public void Validate_AReplyToANonPositiveId_IsRefusedAsInvalidReplyToId(int replyToId) =>
+        Assert.That(_validator.Validate(Text() with { ReplyToId = replyToId }).Codes(), Is.EqualTo(new[] { "invalid_reply_to_id" }));
+
+    [Test]
+    public void Validate_AReply_StillNeedsText() =>
+        Assert.That(_validator.Validate(Text() with { ReplyToId = 3, Content = " " }).Codes(), Is.EqualTo(new[] { "message_empty" }));
+
+    [TestCase(null)]
+    [TestCase("")]
+    public void Validate_AForwardWithoutContent_IsAccepted(string? content) =>
+        Assert.That(_validator.Validate(Forward() with { Content = content }).IsValid, Is.True);
+
+    [TestCase("image")]
+    [TestCase("system")]
+    public void Validate_AForward_TakesItsTypeFromTheOriginal_SoAnyDeclaredTypeIsIgnored(string messageType) =>
+        Assert.That(_validator.Validate(Forward() with { MessageType = messageType }).IsValid, Is.True);
+
+    [Test]
+    public void Validate_AForwardWithContent_IsRefused() =>
+        Assert.That(_validator.Validate(Forward() with { Content = "my own words" }).Codes(), Is.EqualTo(new[] { "forward_takes_no_content" }));
+
+    [TestCase(0)]
+    [TestCase(-1)]
+    public void Validate_AForwardOfANonPositiveId_IsRefused(int id) =>
+        Assert.That(_validator.Validate(Forward() with { ForwardOfMessageId = id }).Codes(), Is.EqualTo(new[] { "invalid_forward_of_message_id" }));
+
+    [Test]
+    public void Validate_BothAReplyAndAForward_IsRefused() =>
+        Assert.That(_validator.Validate(Forward() with { ReplyToId = 3 }).Codes(), Is.EqualTo(new[] { "cannot_reply_and_forward" }));
+}

@@ -13,7 +13,18 @@ namespace Astegni.Chat.Application.Messages.SendMessage;
 /// Write a message into a conversation I am a member of. With a <see cref="ClientMessageId"/>, sending
 /// is idempotent: a retry returns the message the first attempt stored.
 /// </summary>
-public sealed record SendMessage(int ConversationId, string MessageType, string? Content, string? ClientMessageId = null)
+/// <param name="ReplyToId">A message of the same conversation that I can see, which this one answers.</param>
+/// <param name="ForwardOfMessageId">
+/// A message I can see (in any of my conversations) to copy here; its type and content are taken from it,
+/// and its original author is shown.
+/// </param>
+public sealed record SendMessage(
+    int ConversationId,
+    string MessageType,
+    string? Content,
+    string? ClientMessageId = null,
+    int? ReplyToId = null,
+    int? ForwardOfMessageId = null)
     : IChatCommand<SentMessage>;
 
 /// <param name="Replayed">True when this was a retry and <paramref name="Message"/> is the original.</param>
@@ -52,13 +63,14 @@ public sealed class SendMessageHandler(IChatDbContext db, ICurrentUser currentUs
             }
         }
 
-        var body = MessageBody.Text(command.Content);
-        if (!body.IsSuccess)
+        var content = await BodyAndOriginAsync(sender, conversationId, command, cancellationToken);
+        if (!content.IsSuccess)
         {
-            return body.Error;
+            return content.Error;
         }
 
-        var posted = conversation.Post(sender, body.Value, command.ClientMessageId, clock.GetUtcNow());
+        var (body, origin) = content.Value;
+        var posted = conversation.Post(sender, body, command.ClientMessageId, clock.GetUtcNow(), origin);
         if (!posted.IsSuccess)
         {
             return posted.Error;
@@ -79,6 +91,42 @@ public sealed class SendMessageHandler(IChatDbContext db, ICurrentUser currentUs
 
         var view = await MessageViews.LoadOneAsync(db, posted.Value.Id, sender, cancellationToken);
         return new SentMessage(view!, Replayed: false);
+    }
+
+    /// <summary>What the new message says and where it comes from: typed text, a reply, or a forwarded copy.</summary>
+    private async Task<Result<(MessageBody Body, MessageOrigin Origin)>> BodyAndOriginAsync(
+        UserId sender, ConversationId conversationId, SendMessage command, CancellationToken cancellationToken)
+    {
+        if (command.ForwardOfMessageId is { } forwardOf)
+        {
+            var sourceId = new MessageId(forwardOf);
+            var source = await MessageAccess.VisibleTo(db, sender).AsNoTracking().FirstOrDefaultAsync(m => m.Id == sourceId, cancellationToken);
+            if (source is null)
+            {
+                return MessageErrors.NotFound;
+            }
+
+            var authorDisablesForwarding = source.OriginalAuthorId != sender
+                && (await policyFacts.SettingsOfAsync(source.OriginalAuthorId, cancellationToken)).DisableForwarding;
+            return source.ForwardBy(sender, authorDisablesForwarding).Map(copy => (copy.Body, copy.Origin));
+        }
+
+        var body = MessageBody.Text(command.Content);
+        if (!body.IsSuccess)
+        {
+            return body.Error;
+        }
+
+        if (command.ReplyToId is not { } replyTo)
+        {
+            return (body.Value, MessageOrigin.None);
+        }
+
+        // Only a message of this conversation that I can see; any other id is simply not found here.
+        var replyToId = new MessageId(replyTo);
+        var canSee = await MessageAccess.VisibleTo(db, sender)
+            .AnyAsync(m => m.Id == replyToId && m.ConversationId == conversationId, cancellationToken);
+        return canSee ? (body.Value, MessageOrigin.ReplyTo(replyToId)) : MessageErrors.NotFound;
     }
 
     private async Task<Result<SentMessage>?> ReplayAsync(

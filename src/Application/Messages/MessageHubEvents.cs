@@ -1,0 +1,35 @@
+using Astegni.Chat.Application.Abstractions;
+using Astegni.Chat.Application.Messages.Views;
+using Astegni.Chat.Domain.Common;
+
+namespace Astegni.Chat.Application.Messages;
+
+/// <summary>The hub events message actions push (names and payloads as API.md fixes them).</summary>
+public static class MessageHubEvents
+{
+    public const string Updated = "message_updated";
+    public const string Deleted = "message_deleted";
+    public const string ReactionChanged = "reaction_changed";
+    public const string ConversationUpdated = "conversation_updated";
+
+    /// <summary>
+    /// Pushes <c>message_updated</c> to <paramref name="audience"/>, each seeing <c>is_mine</c> from their own side.
+    /// </summary>
+    public static async Task PublishUpdatedAsync(
+        IRealtimePublisher realtime, MessageView view, IReadOnlyCollection<UserId> audience, CancellationToken cancellationToken)
+    {
+        var author = new UserId(view.SenderUserId);
+        var authorOnly = audience.Where(id => id == author).ToList();
+        var others = audience.Where(id => id != author).ToList();
+        await realtime.PublishAsync(authorOnly, Updated, new MessageUpdatedEvent(view with { IsMine = true }), cancellationToken);
+        await realtime.PublishAsync(others, Updated, new MessageUpdatedEvent(view with { IsMine = false }), cancellationToken);
+    }
+}
+
+public sealed record MessageUpdatedEvent(MessageView Message);
+
+public sealed record MessageDeletedEvent(int ConversationId, int MessageId);
+
+public sealed record ReactionChangedEvent(int ConversationId, int MessageId, IReadOnlyList<ReactionView> Reactions);
+
+public sealed record ConversationUpdatedEvent(int ConversationId);
