@@ -8,7 +8,7 @@ namespace Astegni.Chat.Domain.Conversations;
 /// their ordered user pair (<see cref="DirectUserLowId"/>, <see cref="DirectUserHighId"/>) so the database
 /// can hold exactly one per pair.
 /// </summary>
-public sealed class Conversation : AggregateRoot
+public sealed partial class Conversation : AggregateRoot
 {
     private readonly List<Participant> _participants = [];
 
