@@ -72,7 +72,9 @@ public static class ChatHost
         api.MapConversationEndpoints()
             .MapMessageEndpoints()
             .MapBlockEndpoints()
-            .MapPrivacyEndpoints();
+            .MapPrivacyEndpoints()
+            .MapConversationActionEndpoints();
+
         app.MapHub<ChatHub>(ChatHub.Path);
         return app;
     }

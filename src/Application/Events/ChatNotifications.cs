@@ -13,3 +13,7 @@ public sealed record ConversationCreated(ConversationId ConversationId, UserId C
     : INotification;
 
 public sealed record UserBlocked(UserId BlockerId, UserId BlockedId) : INotification;
+
+/// <summary>A member's read position moved forward; <paramref name="MemberIds"/> are the active members.</summary>
+public sealed record ConversationRead(ConversationId ConversationId, UserId ReaderId, MessageId LastReadMessageId, IReadOnlyList<UserId> MemberIds)
+    : INotification;

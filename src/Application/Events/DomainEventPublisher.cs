@@ -39,6 +39,9 @@ public sealed partial class DomainEventPublisher(IPublisher publisher, ILogger<D
         Domain.Blocks.UserBlocked e => publisher.Publish(
             new UserBlocked(e.Block.BlockerUserId, e.Block.BlockedUserId),
             cancellationToken),
+        Domain.Conversations.ConversationRead e => publisher.Publish(
+            new ConversationRead(e.Conversation.Id, e.ReaderId, e.LastReadMessageId, [.. e.Conversation.ActiveMemberIds]),
+            cancellationToken),
         _ => ValueTask.CompletedTask,
     };
 
