@@ -73,8 +73,8 @@ public static class ChatHost
             .MapMessageEndpoints()
             .MapBlockEndpoints()
             .MapPrivacyEndpoints()
-            .MapConversationActionEndpoints();
-
+            .MapConversationActionEndpoints()
+            .MapMessageSearchEndpoints();
         app.MapHub<ChatHub>(ChatHub.Path);
         return app;
     }

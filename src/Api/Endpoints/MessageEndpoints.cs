@@ -1,8 +1,10 @@
 using Astegni.Chat.Api.Http;
 using Astegni.Chat.Application.Messages.GetHistory;
+using Astegni.Chat.Application.Messages.SearchMessages;
 using Astegni.Chat.Application.Messages.SendMessage;
 using Astegni.Chat.Application.Messages.Views;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Astegni.Chat.Api.Endpoints;
 
@@ -31,6 +33,22 @@ public static class MessageEndpoints
             ? TypedResults.Ok(new MessageEnvelope(s.Message))
             : TypedResults.Created($"/api/chat/messages/{s.Message.ConversationId}", new MessageEnvelope(s.Message)));
     }
+
+    // Registered by ChatHost. "search" is no int, so GET /messages/{conversationId:int} never captures it.
+    public static RouteGroupBuilder MapMessageSearchEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/messages/search", SearchMessages).WithTags("Messages").Produces<MessageSearchPage>();
+        return api;
+    }
+
+    public static async Task<IResult> SearchMessages(
+        ISender sender,
+        string? q,
+        [FromQuery(Name = "conversation_id")] int? conversationId,
+        string? cursor,
+        int? limit,
+        CancellationToken cancellationToken) =>
+        (await sender.Send(new SearchMessages(q ?? string.Empty, conversationId, cursor, limit), cancellationToken)).ToOk();
 }
 
 public sealed record MessageEnvelope(MessageView Message);
