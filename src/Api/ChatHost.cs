@@ -74,7 +74,8 @@ public static class ChatHost
             .MapBlockEndpoints()
             .MapPrivacyEndpoints()
             .MapConversationActionEndpoints()
-            .MapMessageSearchEndpoints();
+            .MapMessageSearchEndpoints()
+            .MapContactEndpoints();
         app.MapHub<ChatHub>(ChatHub.Path);
         return app;
     }
