@@ -72,7 +72,10 @@ public static class ChatHost
         api.MapConversationEndpoints()
             .MapMessageEndpoints()
             .MapBlockEndpoints()
-            .MapPrivacyEndpoints();
+            .MapPrivacyEndpoints()
+            .MapConversationActionEndpoints()
+            .MapMessageSearchEndpoints()
+            .MapContactEndpoints();
         app.MapHub<ChatHub>(ChatHub.Path);
         return app;
     }

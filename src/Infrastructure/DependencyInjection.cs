@@ -1,6 +1,8 @@
 using Astegni.Chat.Application.Abstractions;
+using Astegni.Chat.Application.Messages.SearchMessages;
 using Astegni.Chat.Infrastructure.Directories;
 using Astegni.Chat.Infrastructure.Persistence;
+using Astegni.Chat.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +18,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IConnectionDirectory, ConnectionDirectory>();
+        services.AddSingleton<IMessageSearch, PostgresMessageSearch>();
         return services;
     }
 }

@@ -45,9 +45,6 @@ internal static class MessageActionsClient
             ["forward_of_message_id"] = sourceMessageId,
         });
 
-    public static async Task<int> SendIdAsync(this TestUser user, int conversationId, string content) =>
-        (await user.SendOkAsync(conversationId, content))["id"]!.GetValue<int>();
-
     /// <summary>The newest page of history as this user sees it.</summary>
     public static async Task<JsonArray> HistoryAsync(this TestUser user, int conversationId) =>
         (await user.GetJsonAsync($"/api/chat/messages/{conversationId}"))["messages"]!.AsArray();

@@ -36,6 +36,9 @@ internal static class ChatClient
         return (await response.JsonAsync(HttpStatusCode.Created))["message"]!;
     }
 
+    public static async Task<int> SendIdAsync(this TestUser user, int conversationId, string content) =>
+        (await user.SendOkAsync(conversationId, content))["id"]!.GetValue<int>();
+
     public static Task<HttpResponseMessage> BlockAsync(this TestUser user, int blockedUserId, string? reason = null) =>
         user.Http.PostAsJsonAsync("/api/chat/block", new JsonObject { ["blocked_user_id"] = blockedUserId, ["reason"] = reason });
 

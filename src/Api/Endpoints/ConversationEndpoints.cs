@@ -1,14 +1,21 @@
+using System.Text.Json.Serialization;
 using Astegni.Chat.Api.Http;
 using Astegni.Chat.Application.Conversations.AddParticipants;
 using Astegni.Chat.Application.Conversations.ChangeParticipantRole;
 using Astegni.Chat.Application.Conversations.CreateGroup;
 using Astegni.Chat.Application.Conversations.GetConversation;
 using Astegni.Chat.Application.Conversations.Groups;
+using Astegni.Chat.Application.Conversations.ArchiveConversation;
+using Astegni.Chat.Application.Conversations.ClearConversationHistory;
+using Astegni.Chat.Application.Conversations.DeleteConversation;
+using Astegni.Chat.Application.Conversations.GetReadStatus;
 using Astegni.Chat.Application.Conversations.ListConversations;
 using Astegni.Chat.Application.Conversations.MarkConversationRead;
+using Astegni.Chat.Application.Conversations.MuteConversation;
 using Astegni.Chat.Application.Conversations.OpenDirectConversation;
 using Astegni.Chat.Application.Conversations.RemoveParticipant;
 using Astegni.Chat.Application.Conversations.UpdateGroup;
+using Astegni.Chat.Application.Conversations.PinConversation;
 using Astegni.Chat.Application.Conversations.Views;
 using Astegni.Chat.Domain.Common;
 using Mediator;
@@ -40,8 +47,8 @@ public static class ConversationEndpoints
     }
 
     public static async Task<IResult> ListConversations(
-        ISender sender, int? limit, string? cursor, bool? archived, CancellationToken cancellationToken) =>
-        (await sender.Send(new ListConversations(limit, cursor, archived ?? false), cancellationToken)).ToOk();
+        ISender sender, int? limit, string? cursor, bool? archived, string? q, CancellationToken cancellationToken) =>
+        (await sender.Send(new ListConversations(limit, cursor, archived ?? false, q), cancellationToken)).ToOk();
 
     public static async Task<IResult> CreateConversation(
         ISender sender, CreateConversationRequest request, CancellationToken cancellationToken)
@@ -100,6 +107,40 @@ public static class ConversationEndpoints
     public static async Task<IResult> MarkRead(
         ISender sender, int conversationId, MarkReadRequest request, CancellationToken cancellationToken) =>
         (await sender.Send(new MarkConversationRead(conversationId, request.MessageId), cancellationToken)).ToHttp();
+
+    // Per-caller actions and read receipts: registered by ChatHost next to the routes above.
+    public static RouteGroupBuilder MapConversationActionEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/conversations").WithTags("Conversations");
+        group.MapPut("/{conversationId:int}/mute", MuteConversation).Produces(StatusCodes.Status204NoContent);
+        group.MapPut("/{conversationId:int}/archive", ArchiveConversation).Produces(StatusCodes.Status204NoContent);
+        group.MapPut("/{conversationId:int}/pin", PinConversation).Produces(StatusCodes.Status204NoContent);
+        group.MapDelete("/{conversationId:int}/history", ClearConversationHistory).Produces(StatusCodes.Status204NoContent);
+        group.MapDelete("/{conversationId:int}", DeleteConversation).Produces(StatusCodes.Status204NoContent);
+        group.MapGet("/{conversationId:int}/read-status", GetReadStatus).Produces<ReadStatusList>();
+        return api;
+    }
+
+    public static async Task<IResult> MuteConversation(
+        ISender sender, int conversationId, MuteRequest request, CancellationToken cancellationToken) =>
+        (await sender.Send(new MuteConversation(conversationId, request.Muted, request.Until), cancellationToken)).ToHttp();
+
+    public static async Task<IResult> ArchiveConversation(
+        ISender sender, int conversationId, ArchiveRequest request, CancellationToken cancellationToken) =>
+        (await sender.Send(new ArchiveConversation(conversationId, request.Archived), cancellationToken)).ToHttp();
+
+    public static async Task<IResult> PinConversation(
+        ISender sender, int conversationId, PinRequest request, CancellationToken cancellationToken) =>
+        (await sender.Send(new PinConversation(conversationId, request.Pinned), cancellationToken)).ToHttp();
+
+    public static async Task<IResult> ClearConversationHistory(ISender sender, int conversationId, CancellationToken cancellationToken) =>
+        (await sender.Send(new ClearConversationHistory(conversationId), cancellationToken)).ToHttp();
+
+    public static async Task<IResult> DeleteConversation(ISender sender, int conversationId, CancellationToken cancellationToken) =>
+        (await sender.Send(new DeleteConversation(conversationId), cancellationToken)).ToHttp();
+
+    public static async Task<IResult> GetReadStatus(ISender sender, int conversationId, CancellationToken cancellationToken) =>
+        (await sender.Send(new GetReadStatus(conversationId), cancellationToken)).ToOk();
 }
 
 public sealed record CreateConversationRequest(
@@ -127,3 +168,10 @@ public sealed record UpdateGroupRequest(string? Name = null, string? Description
 public sealed record AddParticipantsRequest(IReadOnlyList<int>? ParticipantUserIds);
 
 public sealed record ChangeRoleRequest(string? Role);
+
+// The flag is required: a body without it is malformed, never a silent "false".
+public sealed record MuteRequest([property: JsonRequired] bool Muted, DateTimeOffset? Until = null);
+
+public sealed record ArchiveRequest([property: JsonRequired] bool Archived);
+
+public sealed record PinRequest([property: JsonRequired] bool Pinned);

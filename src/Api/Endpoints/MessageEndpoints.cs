@@ -5,6 +5,7 @@ using Astegni.Chat.Application.Messages.GetHistory;
 using Astegni.Chat.Application.Messages.PinMessage;
 using Astegni.Chat.Application.Messages.ReactToMessage;
 using Astegni.Chat.Application.Messages.RemoveReaction;
+using Astegni.Chat.Application.Messages.SearchMessages;
 using Astegni.Chat.Application.Messages.SendMessage;
 using Astegni.Chat.Application.Messages.UnpinMessage;
 using Astegni.Chat.Application.Messages.Views;
@@ -70,6 +71,22 @@ public static class MessageEndpoints
 
     public static async Task<IResult> UnpinMessage(ISender sender, int id, CancellationToken cancellationToken) =>
         (await sender.Send(new UnpinMessage(id), cancellationToken)).ToHttp();
+
+    // Registered by ChatHost. "search" is no int, so GET /messages/{conversationId:int} never captures it.
+    public static RouteGroupBuilder MapMessageSearchEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/messages/search", SearchMessages).WithTags("Messages").Produces<MessageSearchPage>();
+        return api;
+    }
+
+    public static async Task<IResult> SearchMessages(
+        ISender sender,
+        string? q,
+        [FromQuery(Name = "conversation_id")] int? conversationId,
+        string? cursor,
+        int? limit,
+        CancellationToken cancellationToken) =>
+        (await sender.Send(new SearchMessages(q ?? string.Empty, conversationId, cursor, limit), cancellationToken)).ToOk();
 }
 
 public sealed record MessageEnvelope(MessageView Message);

@@ -74,4 +74,52 @@ public sealed class PolicyFacts(IChatDbContext db, IConnectionDirectory connecti
             return GroupAddPolicy.Evaluate(facts, stored.GetValueOrDefault(id) ?? PrivacySettings.Defaults(id, now));
         });
     }
+
+    /// <summary>
+    /// The other active members of the conversation who may see <paramref name="reader"/>'s read position
+    /// (<see cref="ReadReceiptPolicy"/>, each member the viewer).
+    /// </summary>
+    public Task<List<UserId>> WhoSeesReadPositionOfAsync(ConversationId conversationId, UserId reader, CancellationToken cancellationToken) =>
+        ReadReceiptsSharedAsync(conversationId, reader, meIsReader: true, cancellationToken);
+
+    /// <summary>
+    /// The other active members of the conversation whose read positions <paramref name="viewer"/> may see
+    /// (<see cref="ReadReceiptPolicy"/>, each member the reader).
+    /// </summary>
+    public Task<List<UserId>> WhoseReadPositionsAreSeenByAsync(ConversationId conversationId, UserId viewer, CancellationToken cancellationToken) =>
+        ReadReceiptsSharedAsync(conversationId, viewer, meIsReader: false, cancellationToken);
+
+    private async Task<List<UserId>> ReadReceiptsSharedAsync(
+        ConversationId conversationId, UserId me, bool meIsReader, CancellationToken cancellationToken)
+    {
+        // Every member's settings and blocks with me in one statement, however large the group.
+        var members = await (
+            from p in db.Participants.AsNoTracking()
+            where p.ConversationId == conversationId && p.IsActive && p.UserId != me
+            select new
+            {
+                p.UserId,
+                Settings = db.PrivacySettings.AsNoTracking().FirstOrDefault(s => s.UserId == p.UserId),
+                IBlockedThem = db.Blocks.Any(b => b.BlockerUserId == me && b.BlockedUserId == p.UserId),
+                TheyBlockedMe = db.Blocks.Any(b => b.BlockerUserId == p.UserId && b.BlockedUserId == me),
+            }).ToListAsync(cancellationToken);
+        if (members.Count == 0)
+        {
+            return [];
+        }
+
+        var mine = await SettingsOfAsync(me, cancellationToken);
+        var now = clock.GetUtcNow();
+        return members
+            .Where(m =>
+            {
+                var theirs = m.Settings ?? PrivacySettings.Defaults(m.UserId, now);
+                var decision = meIsReader
+                    ? ReadReceiptPolicy.Evaluate(new RelationshipFacts(m.TheyBlockedMe, m.IBlockedThem, AreConnected: false), mine, theirs)
+                    : ReadReceiptPolicy.Evaluate(new RelationshipFacts(m.IBlockedThem, m.TheyBlockedMe, AreConnected: false), theirs, mine);
+                return decision.IsAllowed;
+            })
+            .Select(m => m.UserId)
+            .ToList();
+    }
 }

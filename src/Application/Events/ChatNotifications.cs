@@ -49,3 +49,7 @@ public sealed record ReactionsChanged(ConversationId ConversationId, MessageId M
 
 public sealed record MessagePinnedChanged(ConversationId ConversationId, MessageId MessageId, UserId ChangedBy, bool IsPinned)
     : INotification;
+
+/// <summary>A member's read position moved forward; <paramref name="MemberIds"/> are the active members.</summary>
+public sealed record ConversationRead(ConversationId ConversationId, UserId ReaderId, MessageId LastReadMessageId, IReadOnlyList<UserId> MemberIds)
+    : INotification;

@@ -63,6 +63,10 @@ public sealed partial class DomainEventPublisher(IPublisher publisher, ILogger<D
         Domain.Messages.MessagePinnedChanged e => publisher.Publish(
             new MessagePinnedChanged(e.Message.ConversationId, e.Message.Id, e.ChangedBy, e.Message.IsPinned),
             cancellationToken),
+
+        Domain.Conversations.ConversationRead e => publisher.Publish(
+            new ConversationRead(e.Conversation.Id, e.ReaderId, e.LastReadMessageId, [.. e.Conversation.ActiveMemberIds]),
+            cancellationToken),
         _ => ValueTask.CompletedTask,
     };
 

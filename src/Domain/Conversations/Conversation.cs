@@ -8,7 +8,7 @@ namespace Astegni.Chat.Domain.Conversations;
 /// their ordered user pair (<see cref="DirectUserLowId"/>, <see cref="DirectUserHighId"/>) so the database
 /// can hold exactly one per pair.
 /// </summary>
-public sealed class Conversation : AggregateRoot
+public sealed partial class Conversation : AggregateRoot
 {
     public const int MaxGroupNameLength = 255;
     public const int MaxDescriptionLength = 1000;

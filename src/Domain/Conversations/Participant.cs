@@ -3,7 +3,7 @@ using Astegni.Chat.Domain.Common;
 namespace Astegni.Chat.Domain.Conversations;
 
 /// <summary>One user's membership of a conversation, with that user's own view of it (read position, flags).</summary>
-public sealed class Participant
+public sealed partial class Participant
 {
     private Participant()
     {

@@ -112,7 +112,7 @@ public sealed class ListConversationsTests : DatabaseTest
     private static async Task<ConversationPage> ListAsync(int caller, ListConversations query, CommandCounter? counter = null)
     {
         await using var db = counter is null ? Db.NewContext() : Db.NewContext(counter);
-        var result = await new ListConversationsHandler(db, new FixedCurrentUser(caller)).Handle(query, CancellationToken.None);
+        var result = await new ListConversationsHandler(db, new FixedCurrentUser(caller), TimeProvider.System).Handle(query, CancellationToken.None);
         Assert.That(result.IsSuccess, Is.True, () => result.Error!.Code);
         return result.Value;
     }

@@ -1,4 +1,5 @@
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Conversations.Views;
 using FluentValidation;
 
 namespace Astegni.Chat.Application.Conversations.ListConversations;
@@ -8,6 +9,10 @@ public sealed class ListConversationsValidator : AbstractValidator<ListConversat
     public ListConversationsValidator()
     {
         RuleFor(q => q.Limit).ValidLimit();
-        RuleFor(q => q.Cursor).ValidCursor();
+        RuleFor(q => q.Cursor)
+            .Must(text => text is null || ConversationListCursor.TryDecode(text, out _))
+            .WithErrorCode("invalid_cursor")
+            .WithMessage("cursor is not one this service handed out.");
+        RuleFor(q => q.Query).ValidSearchText();
     }
 }

@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Astegni.Chat.Application.Conversations.MarkConversationRead;
 
-/// <summary>I have read this conversation up to this message: my unread count drops accordingly.</summary>
+/// <summary>
+/// I have read this conversation up to this message: my unread count drops accordingly, and when my
+/// position moved, the members allowed to see it (and my other devices) are told.
+/// </summary>
 public sealed record MarkConversationRead(int ConversationId, int MessageId) : IChatCommand;
 
 public sealed class MarkConversationReadHandler(IChatDbContext db, ICurrentUser currentUser, TimeProvider clock)
@@ -17,9 +20,10 @@ public sealed class MarkConversationReadHandler(IChatDbContext db, ICurrentUser 
     {
         var conversationId = new ConversationId(command.ConversationId);
         var messageId = new MessageId(command.MessageId);
-        var me = await db.Participants.FirstOrDefaultAsync(
-            p => p.ConversationId == conversationId && p.UserId == currentUser.Id && p.IsActive, cancellationToken);
-        if (me is null)
+        var conversation = await db.Conversations
+            .Include(c => c.Participants)
+            .FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        if (conversation?.ActiveParticipant(currentUser.Id) is null)
         {
             return ConversationErrors.NotFound;
         }
@@ -29,7 +33,6 @@ public sealed class MarkConversationReadHandler(IChatDbContext db, ICurrentUser 
             return ConversationErrors.MessageNotInConversation;
         }
 
-        me.MarkReadUpTo(messageId, clock.GetUtcNow());
-        return Result.Success();
+        return conversation.MarkRead(currentUser.Id, messageId, clock.GetUtcNow());
     }
 }

@@ -47,14 +47,42 @@ public static class ConversationSummaries
                                                  && (p.LastReadMessageId == null || m.Id > p.LastReadMessageId)),
         };
 
+    /// <summary>Summaries with the mute flags as stored. Prefer the overload taking <c>now</c>, which ends lapsed mutes.</summary>
     public static async Task<List<ConversationSummary>> LoadAsync(IQueryable<SummaryRow> rows, CancellationToken cancellationToken) =>
-        (await rows.ToListAsync(cancellationToken)).ConvertAll(ToSummary);
+        (await rows.ToListAsync(cancellationToken)).ConvertAll(row => ToSummary(row, now: null));
+
+    /// <summary>Summaries as of <paramref name="now"/>: a mute whose end has passed shows as not muted.</summary>
+    public static async Task<List<ConversationSummary>> LoadAsync(
+        IQueryable<SummaryRow> rows, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await rows.ToListAsync(cancellationToken)).ConvertAll(row => ToSummary(row, now));
 
     public static async Task<ConversationSummary?> LoadOneAsync(
         IChatDbContext db, UserId viewer, ConversationId conversationId, CancellationToken cancellationToken) =>
         (await LoadAsync(Rows(db, viewer).Where(r => r.Conversation.Id == conversationId), cancellationToken)).SingleOrDefault();
 
-    private static ConversationSummary ToSummary(SummaryRow row)
+    public static async Task<ConversationSummary?> LoadOneAsync(
+        IChatDbContext db, UserId viewer, ConversationId conversationId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await LoadAsync(Rows(db, viewer).Where(r => r.Conversation.Id == conversationId), now, cancellationToken)).SingleOrDefault();
+
+    /// <summary>
+    /// Rows whose group name, or the display name of another active member, contains <paramref name="text"/>
+    /// (case-insensitive, any part). My own name matches nothing: it is in every conversation.
+    /// </summary>
+    public static IQueryable<SummaryRow> Named(this IQueryable<SummaryRow> rows, IChatDbContext db, UserId viewer, string text)
+    {
+        var needle = UserNameSearch.Needle(text);
+        var notesNamed = "notes".Contains(needle, StringComparison.Ordinal);
+        var namedUsers = UserNameSearch.Named(db.Users, needle);
+        return rows.Where(r =>
+            (r.Conversation.Name != null && r.Conversation.Name.ToLower().Contains(needle))
+            || (notesNamed && r.Conversation.Type == ConversationType.Notes && r.Conversation.Name == null)
+            || db.Participants.Any(p => p.ConversationId == r.Conversation.Id
+                                        && p.IsActive
+                                        && p.UserId != viewer
+                                        && namedUsers.Any(u => u.Id == p.UserId)));
+    }
+
+    private static ConversationSummary ToSummary(SummaryRow row, DateTimeOffset? now)
     {
         var c = row.Conversation;
         var other = row.Other;
@@ -64,6 +92,7 @@ public static class ConversationSummaries
             ConversationType.Notes => c.Name ?? "Notes",
             _ => c.Name,
         };
+        var muted = now is { } at ? row.Me.IsMutedAt(at) : row.Me.IsMuted;
         return new ConversationSummary(
             c.Id.Value,
             WireValue.Of(c.Type),
@@ -73,8 +102,8 @@ public static class ConversationSummaries
             row.ParticipantCount,
             row.Last is { } last ? Preview(last, row.LastSender) : null,
             row.UnreadCount,
-            row.Me.IsMuted,
-            row.Me.MutedUntil,
+            muted,
+            muted ? row.Me.MutedUntil : null,
             row.Me.IsArchived,
             row.Me.IsPinned,
             row.Activity);

@@ -1,0 +1,72 @@
+using Astegni.Chat.Application.Abstractions;
+using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Messages.Views;
+using Astegni.Chat.Domain.Common;
+using Astegni.Chat.Domain.Conversations;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Astegni.Chat.Application.Messages.SearchMessages;
+
+/// <summary>
+/// Messages containing every word of <see cref="Query"/>, across my conversations or within one, newest
+/// first. Only what my history would show: my active conversations, nothing deleted for me or for
+/// everyone, nothing before I cleared the history or (in a group) before I joined.
+/// </summary>
+public sealed record SearchMessages(string Query, int? ConversationId = null, string? Cursor = null, int? Limit = null)
+    : IChatQuery<MessageSearchPage>;
+
+public sealed record MessageSearchPage(IReadOnlyList<MessageView> Messages, string? NextCursor);
+
+public sealed class SearchMessagesHandler(IChatDbContext db, ICurrentUser currentUser, IMessageSearch search)
+    : IQueryHandler<SearchMessages, Result<MessageSearchPage>>
+{
+    public async ValueTask<Result<MessageSearchPage>> Handle(SearchMessages query, CancellationToken cancellationToken)
+    {
+        var viewer = currentUser.Id;
+        var limit = query.Limit ?? Paging.DefaultLimit;
+
+        // The same visibility as history (GetHistory), plus: tombstones have no words to find.
+        var visible =
+            from m in db.Messages
+            join p in db.Participants on m.ConversationId equals p.ConversationId
+            join c in db.Conversations on m.ConversationId equals c.Id
+            where p.UserId == viewer && p.IsActive
+                  && !m.IsDeleted
+                  && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
+                  && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt)
+                  && !m.Deletions.Any(d => d.UserId == viewer)
+            select m;
+
+        ConversationId? within = query.ConversationId is { } id ? new ConversationId(id) : null;
+        if (within is { } conversationId)
+        {
+            visible = visible.Where(m => m.ConversationId == conversationId);
+        }
+
+        var found = search.ContainingWords(visible, query.Query);
+        if (Cursor.TryDecode(query.Cursor, out var cursor))
+        {
+            var before = new MessageId(cursor.Id);
+            found = found.Where(m => m.Id < before);
+        }
+
+        var messages = await MessageViews.LoadAsync(db, found.OrderByDescending(m => m.Id).Take(limit + 1), viewer, cancellationToken);
+        if (messages.Count == 0 && within is { } asked && !await IsMemberAsync(asked, viewer, cancellationToken))
+        {
+            return ConversationErrors.NotFound;
+        }
+
+        string? next = null;
+        if (messages.Count > limit)
+        {
+            messages.RemoveAt(limit);
+            next = new Cursor(0, messages[^1].Id).Encode();
+        }
+
+        return new MessageSearchPage(messages, next);
+    }
+
+    private Task<bool> IsMemberAsync(ConversationId conversationId, UserId viewer, CancellationToken cancellationToken) =>
+        db.Participants.AnyAsync(p => p.ConversationId == conversationId && p.UserId == viewer && p.IsActive, cancellationToken);
+}
