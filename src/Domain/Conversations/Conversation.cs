@@ -120,9 +120,13 @@ public sealed partial class Conversation : AggregateRoot
 
     public IEnumerable<UserId> ActiveMemberIds => _participants.Where(p => p.IsActive).Select(p => p.UserId);
 
-    /// <summary>The other person of a direct chat (null for groups and notes).</summary>
+    /// <summary>
+    /// The other person of a direct chat (null for groups and notes). A direct chat the legacy backend
+    /// created after the upgrade has no pair yet; its other member is the other person.
+    /// </summary>
     public UserId? OtherUserOf(UserId userId) =>
         Type != ConversationType.Direct ? null
+        : DirectUserLowId is null ? _participants.FirstOrDefault(p => p.UserId != userId)?.UserId
         : DirectUserLowId == userId ? DirectUserHighId
         : DirectUserLowId;
 

@@ -43,7 +43,7 @@ public sealed class CreateGroupHandler(
 
         db.Conversations.Add(created.Value);
         await db.SaveChangesAsync(cancellationToken); // the summary needs the new id
-        var summary = await ConversationSummaries.LoadOneAsync(db, creator, created.Value.Id, cancellationToken)
+        var summary = await ConversationSummaries.LoadOneAsync(db, creator, created.Value.Id, clock.GetUtcNow(), cancellationToken)
                       ?? throw new InvalidOperationException("A group just created is not in its creator's list.");
         return new CreatedGroup(
             summary,

@@ -48,7 +48,7 @@ public sealed record ConversationDetails(
 /// <summary>A member as the API's <c>Participant</c>: <c>user_id, name, avatar_url, role, joined_at</c>.</summary>
 public sealed record ParticipantView(int UserId, string Name, string? AvatarUrl, string Role, DateTimeOffset JoinedAt);
 
-public sealed class GetConversationHandler(IChatDbContext db, ICurrentUser currentUser)
+public sealed class GetConversationHandler(IChatDbContext db, ICurrentUser currentUser, TimeProvider clock)
     : IQueryHandler<GetConversation, Result<ConversationDetails>>
 {
     /// <summary>Pins are few in practice; the bound keeps one conversation's answer small whatever happens.</summary>
@@ -60,7 +60,7 @@ public sealed class GetConversationHandler(IChatDbContext db, ICurrentUser curre
         var conversationId = new ConversationId(query.ConversationId);
 
         // The summary only exists for active members: everyone else learns nothing, not even that it exists.
-        var summary = await ConversationSummaries.LoadOneAsync(db, viewer, conversationId, cancellationToken);
+        var summary = await ConversationSummaries.LoadOneAsync(db, viewer, conversationId, clock.GetUtcNow(), cancellationToken);
         if (summary is null)
         {
             return ConversationErrors.NotFound;

@@ -1,5 +1,6 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Messages;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
 using Mediator;
@@ -20,19 +21,28 @@ public sealed class MarkConversationReadHandler(IChatDbContext db, ICurrentUser 
     {
         var conversationId = new ConversationId(command.ConversationId);
         var messageId = new MessageId(command.MessageId);
-        var conversation = await db.Conversations
-            .Include(c => c.Participants)
-            .FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        var conversation = await LoadAsync(conversationId, cancellationToken);
+        if (conversation?.ActiveParticipant(currentUser.Id) is null
+            && await db.SurvivorOfAsync(conversationId, cancellationToken) is { } survivor)
+        {
+            conversationId = survivor;
+            conversation = await LoadAsync(survivor, cancellationToken);
+        }
+
         if (conversation?.ActiveParticipant(currentUser.Id) is null)
         {
             return ConversationErrors.NotFound;
         }
 
-        if (!await db.Messages.AnyAsync(m => m.Id == messageId && m.ConversationId == conversationId, cancellationToken))
+        // A message the caller cannot see (before they joined, cleared or deleted for them) is not theirs to mark.
+        if (!await MessageAccess.VisibleTo(db, currentUser.Id).AnyAsync(m => m.Id == messageId && m.ConversationId == conversationId, cancellationToken))
         {
             return ConversationErrors.MessageNotInConversation;
         }
 
         return conversation.MarkRead(currentUser.Id, messageId, clock.GetUtcNow());
     }
+
+    private Task<Conversation?> LoadAsync(ConversationId id, CancellationToken cancellationToken) =>
+        db.Conversations.Include(c => c.Participants).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
 }

@@ -73,7 +73,7 @@ public sealed class OpenDirectConversationHandler(
     private async Task<Result<OpenedConversation>> OpenedAsync(
         UserId caller, ConversationId? id, bool created, CancellationToken cancellationToken)
     {
-        var summary = await ConversationSummaries.LoadOneAsync(db, caller, id!.Value, cancellationToken);
+        var summary = await ConversationSummaries.LoadOneAsync(db, caller, id!.Value, clock.GetUtcNow(), cancellationToken);
         return summary is null ? ConversationErrors.NotFound : new OpenedConversation(summary, created);
     }
 }

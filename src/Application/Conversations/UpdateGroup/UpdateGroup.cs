@@ -58,7 +58,7 @@ public sealed class UpdateGroupHandler(IChatDbContext db, ICurrentUser currentUs
         }
 
         await db.SaveChangesAsync(cancellationToken); // the summary below is read from the database
-        return await ConversationSummaries.LoadOneAsync(db, admin, conversationId, cancellationToken)
+        return await ConversationSummaries.LoadOneAsync(db, admin, conversationId, clock.GetUtcNow(), cancellationToken)
                ?? throw new InvalidOperationException("An admin's group is not in their list.");
     }
 }

@@ -19,9 +19,12 @@ public static class ConversationSummaries
         from p in db.Participants.AsNoTracking()
         where p.UserId == viewer && p.IsActive
         join c in db.Conversations.AsNoTracking() on p.ConversationId equals c.Id
-        let otherId = c.Type == ConversationType.Direct
-            ? (c.DirectUserLowId == viewer ? c.DirectUserHighId : c.DirectUserLowId)
-            : null
+        // A direct chat the legacy backend created since the upgrade has no pair yet: its other
+        // member says who it is with, until the next migrate merges it.
+        let otherId = c.Type != ConversationType.Direct ? null
+            : c.DirectUserLowId == null
+                ? db.Participants.Where(x => x.ConversationId == c.Id && x.UserId != viewer).Select(x => (UserId?)x.UserId).FirstOrDefault()
+                : c.DirectUserLowId == viewer ? c.DirectUserHighId : c.DirectUserLowId
         let last = db.Messages
             .Where(m => m.ConversationId == c.Id
                         && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
@@ -47,18 +50,10 @@ public static class ConversationSummaries
                                                  && (p.LastReadMessageId == null || m.Id > p.LastReadMessageId)),
         };
 
-    /// <summary>Summaries with the mute flags as stored. Prefer the overload taking <c>now</c>, which ends lapsed mutes.</summary>
-    public static async Task<List<ConversationSummary>> LoadAsync(IQueryable<SummaryRow> rows, CancellationToken cancellationToken) =>
-        (await rows.ToListAsync(cancellationToken)).ConvertAll(row => ToSummary(row, now: null));
-
     /// <summary>Summaries as of <paramref name="now"/>: a mute whose end has passed shows as not muted.</summary>
     public static async Task<List<ConversationSummary>> LoadAsync(
         IQueryable<SummaryRow> rows, DateTimeOffset now, CancellationToken cancellationToken) =>
         (await rows.ToListAsync(cancellationToken)).ConvertAll(row => ToSummary(row, now));
-
-    public static async Task<ConversationSummary?> LoadOneAsync(
-        IChatDbContext db, UserId viewer, ConversationId conversationId, CancellationToken cancellationToken) =>
-        (await LoadAsync(Rows(db, viewer).Where(r => r.Conversation.Id == conversationId), cancellationToken)).SingleOrDefault();
 
     public static async Task<ConversationSummary?> LoadOneAsync(
         IChatDbContext db, UserId viewer, ConversationId conversationId, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -82,7 +77,7 @@ public static class ConversationSummaries
                                         && namedUsers.Any(u => u.Id == p.UserId)));
     }
 
-    private static ConversationSummary ToSummary(SummaryRow row, DateTimeOffset? now)
+    private static ConversationSummary ToSummary(SummaryRow row, DateTimeOffset now)
     {
         var c = row.Conversation;
         var other = row.Other;
@@ -92,7 +87,7 @@ public static class ConversationSummaries
             ConversationType.Notes => c.Name ?? "Notes",
             _ => c.Name,
         };
-        var muted = now is { } at ? row.Me.IsMutedAt(at) : row.Me.IsMuted;
+        var muted = row.Me.IsMutedAt(now);
         return new ConversationSummary(
             c.Id.Value,
             WireValue.Of(c.Type),

@@ -1,5 +1,6 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Conversations;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
@@ -24,19 +25,21 @@ public sealed class GetHistoryHandler(IChatDbContext db, ICurrentUser currentUse
     {
         var viewer = currentUser.Id;
         var conversationId = new ConversationId(query.ConversationId);
+        var page = await PageAsync(conversationId, query, viewer, cancellationToken);
+        if (page is null && await db.SurvivorOfAsync(conversationId, cancellationToken) is { } survivor)
+        {
+            // An id the legacy upgrade merged away: its history lives on in the surviving conversation.
+            page = await PageAsync(survivor, query, viewer, cancellationToken);
+        }
+
+        return page is null ? ConversationErrors.NotFound : page;
+    }
+
+    /// <summary>One page, or null when the viewer is no member. One round trip when there are messages.</summary>
+    private async Task<HistoryPage?> PageAsync(ConversationId conversationId, GetHistory query, UserId viewer, CancellationToken cancellationToken)
+    {
         var limit = query.Limit ?? Paging.DefaultLimit;
-
-        // Membership and visibility are part of the page query: one round trip when there are messages.
-        var visible =
-            from m in db.Messages
-            join p in db.Participants on m.ConversationId equals p.ConversationId
-            join c in db.Conversations on m.ConversationId equals c.Id
-            where m.ConversationId == conversationId && p.UserId == viewer && p.IsActive
-                  && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
-                  && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt)
-                  && !m.Deletions.Any(d => d.UserId == viewer)
-            select m;
-
+        var visible = MessageAccess.VisibleTo(db, viewer).Where(m => m.ConversationId == conversationId);
         IQueryable<Message> page;
         var ascending = false;
         if (query.After is { } after)
@@ -58,7 +61,7 @@ public sealed class GetHistoryHandler(IChatDbContext db, ICurrentUser currentUse
         var messages = await MessageViews.LoadAsync(db, page.Take(limit + 1), viewer, cancellationToken);
         if (messages.Count == 0 && !await IsMemberAsync(conversationId, viewer, cancellationToken))
         {
-            return ConversationErrors.NotFound;
+            return null;
         }
 
         var hasMore = messages.Count > limit;

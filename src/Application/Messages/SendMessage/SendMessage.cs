@@ -1,5 +1,6 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Conversations;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
@@ -46,9 +47,12 @@ public sealed class SendMessageHandler(IChatDbContext db, ICurrentUser currentUs
             return replay;
         }
 
-        var conversation = await db.Conversations
-            .Include(c => c.Participants)
-            .FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        var conversation = await LoadAsync(conversationId, cancellationToken);
+        if (conversation?.ActiveParticipant(sender) is null && await db.SurvivorOfAsync(conversationId, cancellationToken) is { } survivor)
+        {
+            conversation = await LoadAsync(survivor, cancellationToken);
+        }
+
         if (conversation?.ActiveParticipant(sender) is null)
         {
             return ConversationErrors.NotFound;
@@ -128,6 +132,9 @@ public sealed class SendMessageHandler(IChatDbContext db, ICurrentUser currentUs
             .AnyAsync(m => m.Id == replyToId && m.ConversationId == conversationId, cancellationToken);
         return canSee ? (body.Value, MessageOrigin.ReplyTo(replyToId)) : MessageErrors.NotFound;
     }
+
+    private Task<Conversation?> LoadAsync(ConversationId id, CancellationToken cancellationToken) =>
+        db.Conversations.Include(c => c.Participants).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
 
     private async Task<Result<SentMessage>?> ReplayAsync(
         UserId sender, ConversationId conversationId, string clientId, CancellationToken cancellationToken)
