@@ -73,7 +73,8 @@ public static class ChatHost
             .MapMessageEndpoints()
             .MapBlockEndpoints()
             .MapPrivacyEndpoints()
-            .MapPresenceEndpoints();
+            .MapPresenceEndpoints()
+            .MapDataEndpoints();
         app.MapHub<ChatHub>(ChatHub.Path);
         return app;
     }
