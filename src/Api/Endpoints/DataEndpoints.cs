@@ -10,9 +10,8 @@ public static class DataEndpoints
 {
     public static RouteGroupBuilder MapDataEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/data").WithTags("Your data");
-        group.MapGet("/export", ExportMyChatData).Produces<ChatDataExport>();
-        group.MapDelete("/", DeleteMyChatData).Produces(StatusCodes.Status204NoContent);
+        api.MapGet("/data/export", ExportMyChatData).WithTags("Your data").Produces<ChatDataExport>();
+        api.MapDelete("/data", DeleteMyChatData).WithTags("Your data").Produces(StatusCodes.Status204NoContent);
         return api;
     }
 

@@ -3,6 +3,7 @@ using Astegni.Chat.Api.Http;
 using Astegni.Chat.Application.Presence.GetUserStatuses;
 using Astegni.Chat.Domain.Common;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Astegni.Chat.Api.Endpoints;
 
@@ -19,7 +20,7 @@ public static class PresenceEndpoints
 
     /// <param name="userIds">The query's <c>user_ids</c>: comma-separated, at most <see cref="Application.Presence.GetUserStatuses.GetUserStatuses.MaxUserIds"/>.</param>
     public static async Task<IResult> GetUserStatuses(
-        ISender sender, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "user_ids")] string? userIds, CancellationToken cancellationToken)
+        ISender sender, [FromQuery(Name = "user_ids")] string? userIds, CancellationToken cancellationToken)
     {
         if (!TryParseIds(userIds, out var ids))
         {

@@ -296,5 +296,16 @@ public sealed class PresenceTests : ApiTest
         await response.ProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
     }
 
+    [Test]
+    public async Task OpenApiDocument_DescribesTheStatusRoute()
+    {
+        var document = await (await Factory.AnonymousClient().GetAsync(new Uri("/openapi/v1.json", UriKind.Relative))).JsonAsync(HttpStatusCode.OK);
+
+        var route = document["paths"]!["/api/chat/users/status"]?["get"];
+        Assert.That(route, Is.Not.Null);
+        Assert.That(route!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()), Does.Contain("user_ids"));
+        Assert.That(document.ToJsonString(), Does.Contain("\"is_online\"").And.Contain("\"last_seen\""));
+    }
+
     private static string[] KeysOf(JsonObject status) => status.Select(p => p.Key).ToArray();
 }

@@ -130,6 +130,20 @@ public sealed class ExportMyChatDataTests : ApiTest
         await anonymous.ProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
     }
 
+    [Test]
+    public async Task OpenApiDocument_DescribesTheYourDataRoutes()
+    {
+        var document = await (await Factory.AnonymousClient().GetAsync(new Uri("/openapi/v1.json", UriKind.Relative))).JsonAsync(HttpStatusCode.OK);
+
+        var paths = document["paths"]!.AsObject();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(paths["/api/chat/data/export"]?["get"], Is.Not.Null);
+            Assert.That(paths["/api/chat/data"]?["delete"], Is.Not.Null);
+            Assert.That(document.ToJsonString(), Does.Contain("\"participant_user_ids\"").And.Contain("\"last_seen_at\""));
+        }
+    }
+
     private static Task AddMessagesAsync(int conversationId, int senderId, int count) =>
         Db.ExecuteAsync(
             """
