@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Astegni.Chat.Application.Conversations.SignalTyping;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Astegni.Chat.Api.Tests;
+namespace Astegni.Chat.Api.Tests.RealtimeData;
 
 /// <summary>REST calls and set-up the typing, presence and your-data tests share.</summary>
 internal static class RealtimeDataClient
@@ -33,7 +32,7 @@ internal static class RealtimeDataClient
     public static async Task<JsonArray> HistoryAsync(this TestUser user, int conversationId) =>
         (await user.GetJsonAsync($"/api/chat/messages/{conversationId}"))["messages"]!.AsArray();
 
-    public static Task ReactAsync(this TestDatabase db, int messageId, int userId, string reaction) =>
+    public static Task InsertReactionAsync(this TestDatabase db, int messageId, int userId, string reaction) =>
         db.ExecuteAsync(
             "INSERT INTO message_reactions (message_id, user_id, reaction, created_at) VALUES ($1, $2, $3, now())",
             messageId, userId, reaction);
@@ -42,7 +41,7 @@ internal static class RealtimeDataClient
     /// A group straight in the database (creating groups is another use case's business): the first
     /// member is its admin; members joined a minute apart, in the order given.
     /// </summary>
-    public static async Task<int> CreateGroupAsync(this TestDatabase db, string name, params int[] memberIds)
+    public static async Task<int> InsertGroupAsync(this TestDatabase db, string name, params int[] memberIds)
     {
         var id = await db.ScalarAsync<int>(
             "INSERT INTO conversations (type, name, created_by_user_id, created_at, updated_at) VALUES ('group', $1, $2, now(), now()) RETURNING id",
@@ -174,8 +173,6 @@ internal static class JsonElementExtensions
     public static bool Has(this JsonElement element, string property) => element.TryGetProperty(property, out _);
 
     public static int Int(this JsonElement element, string property) => element.GetProperty(property).GetInt32();
-
-    public static string Text(this JsonElement element) => element.GetRawText();
 
     public static DateTimeOffset Time(this JsonNode node) =>
         DateTimeOffset.Parse(node.GetValue<string>(), CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Astegni.Chat.Api.Tests.RealtimeData;
 
 namespace Astegni.Chat.Api.Tests.Realtime;
 
@@ -131,7 +132,7 @@ public sealed class PresenceTests : ApiTest
         var friend = await UserAsync("Friend");
         var classmate = await UserAsync("Classmate");
         await Db.ConnectAsync(abebe.Id, friend.Id);
-        await Db.CreateGroupAsync("Grade 11 maths", abebe.Id, friend.Id, classmate.Id);
+        await Db.InsertGroupAsync("Grade 11 maths", abebe.Id, friend.Id, classmate.Id);
         await abebe.PutSettingsAsync(new JsonObject { ["last_seen_visibility"] = "connections" });
         await using var friendPhone = await HubListener.ConnectAsync(friend.Id, PresenceChanged);
         await using var classmatePhone = await HubListener.ConnectAsync(classmate.Id, PresenceChanged);
@@ -186,7 +187,7 @@ public sealed class PresenceTests : ApiTest
         var blockedMe = await UserAsync("BlockedMe");
         var iBlocked = await UserAsync("IBlocked");
         var friend = await UserAsync("Friend");
-        await Db.CreateGroupAsync("Biology", me.Id, blockedMe.Id, iBlocked.Id, friend.Id);
+        await Db.InsertGroupAsync("Biology", me.Id, blockedMe.Id, iBlocked.Id, friend.Id);
         await blockedMe.BlockAsync(me.Id);
         await me.BlockAsync(iBlocked.Id);
         await Db.ExecuteAsync("INSERT INTO chat_user_presence (user_id, last_seen_at) SELECT id, now() FROM users");

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Astegni.Chat.Api.Tests.RealtimeData;
 using Astegni.Chat.Application.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -98,7 +98,7 @@ public sealed class TypingTests : ApiTest
         var first = await UserAsync("First");
         var second = await UserAsync("Second");
         var former = await UserAsync("Former");
-        var groupId = await Db.CreateGroupAsync("Physics study group", me.Id, first.Id, second.Id, former.Id);
+        var groupId = await Db.InsertGroupAsync("Physics study group", me.Id, first.Id, second.Id, former.Id);
         await Db.ExecuteAsync("UPDATE conversation_participants SET is_active = false, left_at = now() WHERE user_id = $1", former.Id);
         await using var myPhone = await HubListener.ConnectAsync(me.Id, Typing);
         await using var firstPhone = await HubListener.ConnectAsync(first.Id, Typing);
@@ -121,7 +121,7 @@ public sealed class TypingTests : ApiTest
         var blockedMe = await UserAsync("BlockedMe");
         var iBlocked = await UserAsync("IBlocked");
         var friend = await UserAsync("Friend");
-        var groupId = await Db.CreateGroupAsync("Chemistry", me.Id, blockedMe.Id, iBlocked.Id, friend.Id);
+        var groupId = await Db.InsertGroupAsync("Chemistry", me.Id, blockedMe.Id, iBlocked.Id, friend.Id);
         await blockedMe.BlockAsync(me.Id);
         await me.BlockAsync(iBlocked.Id);
         await using var myPhone = await HubListener.ConnectAsync(me.Id, Typing);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Astegni.Chat.Api.Tests.RealtimeData;
 
 namespace Astegni.Chat.Api.Tests.YourData;
 
@@ -54,8 +55,8 @@ public sealed class DeleteMyChatDataTests : ApiTest
         var direct = await me.OpenDirectIdAsync(other.Id);
         var theirs = await other.SendOkAsync(direct, "their question");
         var mine = await me.SendOkAsync(direct, "my secret plans");
-        await Db.ReactAsync(theirs["id"]!.GetValue<int>(), me.Id, "❤️");
-        await Db.ReactAsync(theirs["id"]!.GetValue<int>(), other.Id, "👍");
+        await Db.InsertReactionAsync(theirs["id"]!.GetValue<int>(), me.Id, "❤️");
+        await Db.InsertReactionAsync(theirs["id"]!.GetValue<int>(), other.Id, "👍");
         await Db.ExecuteAsync("UPDATE chat_messages SET is_edited = true, original_content = 'my first draft' WHERE id = $1", mine["id"]!.GetValue<int>());
         var before = await other.HistoryAsync(direct);
 
@@ -125,7 +126,7 @@ public sealed class DeleteMyChatDataTests : ApiTest
         var me = await UserAsync("Me");
         var veteran = await UserAsync("Veteran");
         var newcomer = await UserAsync("Newcomer");
-        var group = await Db.CreateGroupAsync("Tutors", me.Id, veteran.Id, newcomer.Id);
+        var group = await Db.InsertGroupAsync("Tutors", me.Id, veteran.Id, newcomer.Id);
         await me.SendOkAsync(group, "welcome everyone");
         await newcomer.SendOkAsync(group, "thanks!");
 
@@ -147,7 +148,7 @@ public sealed class DeleteMyChatDataTests : ApiTest
         var me = await UserAsync("Me");
         var veteran = await UserAsync("Veteran");
         var coAdmin = await UserAsync("CoAdmin");
-        var group = await Db.CreateGroupAsync("Parents", me.Id, veteran.Id, coAdmin.Id);
+        var group = await Db.InsertGroupAsync("Parents", me.Id, veteran.Id, coAdmin.Id);
         await Db.ExecuteAsync("UPDATE conversation_participants SET role = 'admin' WHERE user_id = $1", coAdmin.Id);
 
         await me.DeleteMyDataAsync();
@@ -179,7 +180,7 @@ public sealed class DeleteMyChatDataTests : ApiTest
         var shared = await me.OpenDirectIdAsync(a.Id);
         await a.SendOkAsync(shared, "hello Me");
         await a.PutSettingsAsync(new JsonObject { ["read_receipts"] = false });
-        await Db.ReactAsync((await b.SendOkAsync(theirs, "ok"))["id"]!.GetValue<int>(), a.Id, "🙂");
+        await Db.InsertReactionAsync((await b.SendOkAsync(theirs, "ok"))["id"]!.GetValue<int>(), a.Id, "🙂");
         await a.BlockAsync(b.Id);
         var before = await OthersRowsAsync(me.Id);
 

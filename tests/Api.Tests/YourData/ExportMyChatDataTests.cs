@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Astegni.Chat.Api.Tests.RealtimeData;
 
 namespace Astegni.Chat.Api.Tests.YourData;
 
@@ -15,11 +16,11 @@ public sealed class ExportMyChatDataTests : ApiTest
         var pest = await UserAsync("Pest");
         var stranger = await UserAsync("Stranger");
         var direct = await me.OpenDirectIdAsync(tutor.Id);
-        var group = await Db.CreateGroupAsync("Study group", classmate.Id, me.Id, tutor.Id);
+        var group = await Db.InsertGroupAsync("Study group", classmate.Id, me.Id, tutor.Id);
         var first = await me.SendOkAsync(direct, "Can we meet on Saturday?");
         var second = await tutor.SendOkAsync(direct, "Yes, 10:00.");
         var inGroup = await classmate.SendOkAsync(group, "Homework is on page 42");
-        await Db.ReactAsync(second["id"]!.GetValue<int>(), me.Id, "👍");
+        await Db.InsertReactionAsync(second["id"]!.GetValue<int>(), me.Id, "👍");
         await me.PutSettingsAsync(new JsonObject { ["who_can_message"] = "connections" });
         await me.BlockAsync(pest.Id, "spam");
         await stranger.BlockAsync(me.Id);
@@ -80,7 +81,7 @@ public sealed class ExportMyChatDataTests : ApiTest
         var me = await UserAsync("Me");
         var other = await UserAsync("Other");
         var direct = await me.OpenDirectIdAsync(other.Id);
-        var group = await Db.CreateGroupAsync("Big group", other.Id, me.Id);
+        var group = await Db.InsertGroupAsync("Big group", other.Id, me.Id);
         const int InDirect = 1203;
         const int InGroup = 40;
         await AddMessagesAsync(direct, me.Id, InDirect);
