@@ -45,7 +45,7 @@ public static class ChatHost
         services.AddChatAuthentication(jwt);
         services.AddChatProblemDetails();
         services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
-        services.AddSignalR().AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
+        services.AddSignalR(options => options.AddFilter<CallerFromConnection>()).AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         services.AddSingleton<IRealtimePublisher, SignalRRealtimePublisher>();
         services.AddOpenApi();
@@ -75,7 +75,9 @@ public static class ChatHost
             .MapPrivacyEndpoints()
             .MapConversationActionEndpoints()
             .MapMessageSearchEndpoints()
-            .MapContactEndpoints();
+            .MapContactEndpoints()
+            .MapPresenceEndpoints()
+            .MapDataEndpoints();
         app.MapHub<ChatHub>(ChatHub.Path);
         return app;
     }

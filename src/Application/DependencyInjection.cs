@@ -1,6 +1,8 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Conversations.SignalTyping;
 using Astegni.Chat.Application.Events;
+using Astegni.Chat.Application.Presence;
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +27,9 @@ public static class DependencyInjection
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<PolicyFacts>();
         services.AddScoped<DomainEventPublisher>();
+        services.AddSingleton<TypingTracker>();
+        services.AddSingleton<PresenceTracker>();
+        services.AddScoped<PresenceBroadcaster>();
         return services;
     }
 }

@@ -92,15 +92,15 @@ internal static class ChatRows
 }
 
 /// <summary>A real SignalR client of one user, recording the named hub events it receives.</summary>
-internal sealed class HubListener : IAsyncDisposable
+internal sealed class ReadEventListener : IAsyncDisposable
 {
     private readonly HubConnection _connection;
 
-    private HubListener(HubConnection connection) => _connection = connection;
+    private ReadEventListener(HubConnection connection) => _connection = connection;
 
     public BlockingCollection<JsonElement> Received { get; } = [];
 
-    public static async Task<HubListener> StartAsync(Uri server, int userId, string eventName)
+    public static async Task<ReadEventListener> StartAsync(Uri server, int userId, string eventName)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(server, "/hubs/chat"), options =>
@@ -110,7 +110,7 @@ internal sealed class HubListener : IAsyncDisposable
                 options.SkipNegotiation = true;
             })
             .Build();
-        var listener = new HubListener(connection);
+        var listener = new ReadEventListener(connection);
         connection.On<JsonElement>(eventName, listener.Received.Add);
         await connection.StartAsync();
         return listener;

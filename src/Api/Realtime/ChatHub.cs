@@ -1,3 +1,10 @@
+using Astegni.Chat.Application.Abstractions;
+using Astegni.Chat.Application.Conversations.SignalTyping;
+using Astegni.Chat.Application.Presence;
+using Astegni.Chat.Application.Presence.GoOffline;
+using Astegni.Chat.Application.Presence.GoOnline;
+using Astegni.Chat.Domain.Common;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -6,9 +13,53 @@ namespace Astegni.Chat.Api.Realtime;
 /// <summary>
 /// Live events for the signed-in user. Each connection is addressed through its user (the token's
 /// subject), so every device of a user receives what is meant for them and nobody else does.
+/// The caller of every method is the connection's user (<see cref="CallerFromConnection"/>).
 /// </summary>
 [Authorize]
-public sealed class ChatHub : Hub
+public sealed class ChatHub(ISender sender, ICurrentUser currentUser, PresenceTracker presence) : Hub
 {
     public const string Path = "/hubs/chat";
+
+    // Connections are counted here, not inside the commands: the count must follow the connections
+    // exactly, even when a command fails before its handler runs (database unreachable, pool exhausted).
+    public override async Task OnConnectedAsync()
+    {
+        if (!presence.Connected(currentUser.Id))
+        {
+            return;
+        }
+
+        try
+        {
+            await sender.Send(new GoOnline(), CancellationToken.None);
+        }
+        catch
+        {
+            // SignalR closes a connection whose OnConnectedAsync failed without calling OnDisconnectedAsync.
+            presence.Disconnected(currentUser.Id);
+            throw;
+        }
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (presence.Disconnected(currentUser.Id))
+        {
+            await sender.Send(new GoOffline(), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Client → server: I am typing in this conversation (<paramref name="isTyping"/>), or I stopped.</summary>
+    public async Task Typing(int conversationId, bool isTyping) =>
+        ThrowIfRefused(await sender.Send(new SignalTyping(conversationId, isTyping), Context.ConnectionAborted));
+
+    // The client's invocation fails with the refusal's stable code (the same as over REST, e.g.
+    // conversation_not_found for a conversation that does not exist or is not mine).
+    private static void ThrowIfRefused(Result result)
+    {
+        if (!result.IsSuccess)
+        {
+            throw new HubException(result.Error.Code);
+        }
+    }
 }

@@ -122,4 +122,12 @@ public sealed class PolicyFacts(IChatDbContext db, IConnectionDirectory connecti
             .Select(m => m.UserId)
             .ToList();
     }
+
+    /// <summary>Asks <see cref="CallPolicy"/> whether <paramref name="caller"/> may call <paramref name="callee"/>.</summary>
+    public async Task<PolicyDecision> MayCallAsync(UserId caller, UserId callee, CancellationToken cancellationToken)
+    {
+        var settings = await SettingsOfAsync(callee, cancellationToken);
+        var facts = await BetweenAsync(caller, callee, settings.AllowCallsFrom == Audience.Connections, cancellationToken);
+        return CallPolicy.Evaluate(facts, settings);
+    }
 }

@@ -263,7 +263,7 @@ public sealed class ReadReceiptTests : ApiTest
         }
     }
 
-    private static Task<HubListener> ListenAsync(int userId) => HubListener.StartAsync(Factory.ServerAddress, userId, "read_updated");
+    private static Task<ReadEventListener> ListenAsync(int userId) => ReadEventListener.StartAsync(Factory.ServerAddress, userId, "read_updated");
 
     private static async Task SetReadReceiptsAsync(TestUser user, bool on) =>
         (await user.PutSettingsAsync(new JsonObject { ["read_receipts"] = on })).EnsureSuccessStatusCode();

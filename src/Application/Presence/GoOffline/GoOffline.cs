@@ -1,0 +1,64 @@
+using Astegni.Chat.Application.Abstractions;
+using Astegni.Chat.Application.Common;
+using Astegni.Chat.Domain.Common;
+using Astegni.Chat.Domain.Presence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Astegni.Chat.Application.Presence.GoOffline;
+
+/// <summary>
+/// I went offline: my last hub connection closed (the hub counts connections in <see cref="PresenceTracker"/>).
+/// My last seen is stored, and those allowed to see it are told.
+/// </summary>
+/// <remarks>
+/// The push goes out from the handler, before the one row is written and committed rather than after:
+/// the transition itself lives in memory and has happened whatever the row does, and the pushed time is
+/// the time stored.
+/// </remarks>
+public sealed record GoOffline : IChatCommand;
+
+public sealed class GoOfflineHandler(
+    IChatDbContext db, ICurrentUser currentUser, PresenceTracker tracker, PresenceBroadcaster broadcaster, TimeProvider clock)
+    : ICommandHandler<GoOffline, Result>
+{
+    public async ValueTask<Result> Handle(GoOffline command, CancellationToken cancellationToken)
+    {
+        var me = currentUser.Id;
+        var now = clock.GetUtcNow();
+
+        // Reconnected in the meantime (a flaky network): online again, so "offline" would be wrong news.
+        // Reads first, the write last: the transaction then locks tables in the order of statements that
+        // lock the whole schema (conversation tables before presence; the tests' TRUNCATE), never against it.
+        if (!tracker.IsOnline(me))
+        {
+            await broadcaster.AnnounceAsync(me, isOnline: false, lastSeen: now, cancellationToken);
+        }
+
+        await RecordLastSeenAsync(me, now, cancellationToken);
+        return Result.Success();
+    }
+
+    private async Task RecordLastSeenAsync(UserId me, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var presence = await db.Presence.FirstOrDefaultAsync(p => p.UserId == me, cancellationToken);
+        if (presence is not null)
+        {
+            presence.SeenAt(now);
+            return;
+        }
+
+        db.Presence.Add(new UserPresence(me, now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DuplicateKeyException)
+        {
+            // Another disconnect of mine stored the first row at the same moment: move that one on instead.
+            db.DiscardPendingChanges();
+            var stored = await db.Presence.FirstAsync(p => p.UserId == me, cancellationToken);
+            stored.SeenAt(now);
+        }
+    }
+}
