@@ -140,11 +140,29 @@ public sealed partial class Conversation : AggregateRoot
             return ConversationErrors.NotAMember;
         }
 
+        // A direct chat is between two people: one who left it (deleted their chat data) gets the new message.
+        if (Type == ConversationType.Direct)
+        {
+            _participants.ForEach(p => p.ReturnToOneToOne(now));
+        }
+
         var message = Message.Create(Id, sender, body, clientMessageId, now, origin ?? MessageOrigin.None);
         LastMessageAt = now;
         UpdatedAt = now;
         Raise(new MessagePosted(this, message));
         return message;
+    }
+
+    /// <summary>
+    /// Opening a direct chat or one's notes again after leaving it (by deleting one's chat data): the
+    /// person is back in it, without what came before.
+    /// </summary>
+    public void Reopen(UserId user, DateTimeOffset now)
+    {
+        if (Type is ConversationType.Direct or ConversationType.Notes)
+        {
+            _participants.FirstOrDefault(p => p.UserId == user)?.ReturnToOneToOne(now);
+        }
     }
 
     /// <summary>Succeeds when <paramref name="actor"/> is an admin of this group (so may manage it).</summary>

@@ -50,6 +50,24 @@ public sealed partial class Participant
     }
 
     /// <summary>
+    /// Someone who left a direct chat or their notes (by deleting their chat data) is back in it: what
+    /// came before they left stays out of their view.
+    /// </summary>
+    internal void ReturnToOneToOne(DateTimeOffset now)
+    {
+        if (IsActive)
+        {
+            return;
+        }
+
+        IsActive = true;
+        ChatClearedAt = LeftAt ?? now;
+        LeftAt = null;
+        HiddenAt = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
     /// A former member joins again, as a new member: history is visible from now on (messages are shown
     /// from <see cref="JoinedAt"/>), and the personal view of the conversation starts over.
     /// </summary>

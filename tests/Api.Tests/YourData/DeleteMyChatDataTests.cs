@@ -170,8 +170,6 @@ public sealed class DeleteMyChatDataTests : ApiTest
     }
 
     [Test]
-    [Ignore("Pins a gap outside this use case: OpenDirectConversation answers conversation_not_found when the caller's "
-            + "row in the existing direct chat is inactive; it should reactivate that row (keeping chat_cleared_at).")]
     public async Task Delete_ThenOpeningTheDirectChatAgain_StartsAFreshViewOfIt()
     {
         var me = await UserAsync("Me");
@@ -184,6 +182,21 @@ public sealed class DeleteMyChatDataTests : ApiTest
 
         Assert.That(reopened, Is.EqualTo(direct), "still the one conversation of the pair");
         Assert.That(await me.HistoryAsync(direct), Is.Empty, "what came before the deletion stays out of my view");
+    }
+
+    [Test]
+    public async Task Delete_ThenANewMessageFromTheOtherPerson_ReachesMe_WithoutTheOldHistory()
+    {
+        var me = await UserAsync("Me");
+        var other = await UserAsync("Other");
+        var direct = await me.OpenDirectIdAsync(other.Id);
+        await other.SendOkAsync(direct, "from before");
+        await me.DeleteMyDataAsync();
+
+        await other.SendOkAsync(direct, "are you there?");
+
+        var history = await me.HistoryAsync(direct);
+        Assert.That(history.Select(m => m!["content"]!.GetValue<string>()), Is.EqualTo(new[] { "are you there?" }));
     }
 
     [Test]

@@ -31,6 +31,7 @@ public sealed class OpenDirectConversationHandler(
 
         if (await FindAsync(caller, other, cancellationToken) is { } existing)
         {
+            await ReopenAsync(existing, caller, cancellationToken);
             return await OpenedAsync(caller, existing, created: false, cancellationToken);
         }
 
@@ -59,6 +60,17 @@ public sealed class OpenDirectConversationHandler(
         }
 
         return await OpenedAsync(caller, conversation.Id, created: true, cancellationToken);
+    }
+
+    /// <summary>Someone who left the chat (deleted their chat data) and opens it again is back in it.</summary>
+    private async Task ReopenAsync(ConversationId id, UserId caller, CancellationToken cancellationToken)
+    {
+        if (await db.Participants.AnyAsync(p => p.ConversationId == id && p.UserId == caller && !p.IsActive, cancellationToken))
+        {
+            var conversation = await db.Conversations.Include(c => c.Participants).SingleAsync(c => c.Id == id, cancellationToken);
+            conversation.Reopen(caller, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     private Task<ConversationId?> FindAsync(UserId caller, UserId other, CancellationToken cancellationToken)
