@@ -70,9 +70,22 @@ public sealed class TestDatabase
 
     public async Task ResetAsync()
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await _respawner.ResetAsync(connection);
+        // The service may still be writing for the previous test (a hub disconnect stores last seen);
+        // if that write and the reset deadlock, PostgreSQL cancels one of them: then reset again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(ConnectionString);
+                await connection.OpenAsync();
+                await _respawner.ResetAsync(connection);
+                return;
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 3)
+            {
+                await Task.Delay(100 * attempt);
+            }
+        }
     }
 
     public ChatDbContext NewContext(params IInterceptor[] interceptors) => NewContext(ConnectionString, interceptors);
