@@ -2,6 +2,7 @@ using Astegni.Chat.Domain.Blocks;
 using Astegni.Chat.Domain.Calls;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
+using Astegni.Chat.Domain.Media;
 using Astegni.Chat.Domain.Messages;
 using Astegni.Chat.Domain.Presence;
 using Astegni.Chat.Domain.Privacy;
@@ -19,6 +20,7 @@ public interface IChatDbContext
     DbSet<PrivacySettings> PrivacySettings { get; }
     DbSet<UserPresence> Presence { get; }
     DbSet<CallLog> CallLogs { get; }
+    DbSet<MediaItem> Media { get; }
     DbSet<ConversationAlias> ConversationAliases { get; }
 
     /// <summary>Astegni's <c>users</c>, read-only, for names and avatars in read models.</summary>

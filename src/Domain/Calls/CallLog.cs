@@ -28,7 +28,7 @@ public sealed class CallLog : AggregateRoot
     {
     }
 
-    public int Id { get; private set; }
+    public CallId Id { get; private set; }
     public ConversationId ConversationId { get; private set; }
     public UserId CallerUserId { get; private set; }
     public CallType CallType { get; private set; }

@@ -44,3 +44,13 @@ public readonly record struct BlockId(int Value) : IComparable<BlockId>
 }
 
 public readonly record struct ParticipantId(int Value);
+
+public readonly record struct MediaId(int Value)
+{
+    public override string ToString() => Value.ToString(CultureInfo.InvariantCulture);
+}
+
+public readonly record struct CallId(int Value)
+{
+    public override string ToString() => Value.ToString(CultureInfo.InvariantCulture);
+}

@@ -27,6 +27,9 @@ public sealed class Message : AggregateRoot
     /// </summary>
     public string? UndecryptableContent { get; private set; }
 
+    /// <summary>The uploaded item an image, file, audio or video message carries.</summary>
+    public MediaId? MediaId { get; private set; }
+
     /// <summary>The message this one answers, in the same conversation.</summary>
     public MessageId? ReplyToId { get; private set; }
 

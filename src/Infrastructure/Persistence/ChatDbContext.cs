@@ -3,6 +3,7 @@ using Astegni.Chat.Domain.Blocks;
 using Astegni.Chat.Domain.Calls;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
+using Astegni.Chat.Domain.Media;
 using Astegni.Chat.Domain.Messages;
 using Astegni.Chat.Domain.Presence;
 using Astegni.Chat.Domain.Privacy;
@@ -20,6 +21,7 @@ public sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : DbC
     public DbSet<PrivacySettings> PrivacySettings => Set<PrivacySettings>();
     public DbSet<UserPresence> Presence => Set<UserPresence>();
     public DbSet<CallLog> CallLogs => Set<CallLog>();
+    public DbSet<MediaItem> Media => Set<MediaItem>();
     public DbSet<ConversationAlias> ConversationAliases => Set<ConversationAlias>();
     public IQueryable<UserRecord> Users => Set<UserRecord>().AsNoTracking();
     public IQueryable<ConnectionRecord> Connections => Set<ConnectionRecord>().AsNoTracking();
@@ -39,6 +41,8 @@ public sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : DbC
         configurationBuilder.Properties<UserId>().HaveConversion<TypedIdConverters.UserIdConverter>();
         configurationBuilder.Properties<ConversationId>().HaveConversion<TypedIdConverters.ConversationIdConverter>();
         configurationBuilder.Properties<MessageId>().HaveConversion<TypedIdConverters.MessageIdConverter>();
+        configurationBuilder.Properties<MediaId>().HaveConversion<TypedIdConverters.MediaIdConverter>();
+        configurationBuilder.Properties<CallId>().HaveConversion<TypedIdConverters.CallIdConverter>();
         configurationBuilder.Properties<BlockId>().HaveConversion<TypedIdConverters.BlockIdConverter>();
         configurationBuilder.Properties<ParticipantId>().HaveConversion<TypedIdConverters.ParticipantIdConverter>();
     }

@@ -12,6 +12,10 @@ internal static class TypedIdConverters
 
     internal sealed class MessageIdConverter() : ValueConverter<MessageId, int>(id => id.Value, value => new MessageId(value));
 
+    internal sealed class MediaIdConverter() : ValueConverter<MediaId, int>(id => id.Value, value => new MediaId(value));
+
+    internal sealed class CallIdConverter() : ValueConverter<CallId, int>(id => id.Value, value => new CallId(value));
+
     internal sealed class BlockIdConverter() : ValueConverter<BlockId, int>(id => id.Value, value => new BlockId(value));
 
     internal sealed class ParticipantIdConverter()

@@ -1,4 +1,5 @@
 using Astegni.Chat.Domain.Conversations;
+using Astegni.Chat.Domain.Media;
 using Astegni.Chat.Domain.Messages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -21,6 +22,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.OriginalContent);
         builder.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade)
             .HasConstraintName("chat_messages_conversation_id_fkey");
+        builder.HasOne<MediaItem>().WithMany().HasForeignKey(m => m.MediaId).OnDelete(DeleteBehavior.SetNull)
+            .HasConstraintName("chat_messages_media_id_fkey");
         builder.HasOne<Message>().WithMany().HasForeignKey(m => m.ReplyToId).OnDelete(DeleteBehavior.SetNull)
             .HasConstraintName("chat_messages_reply_to_id_fkey");
         builder.HasOne<Message>().WithMany().HasForeignKey(m => m.ForwardedFromId).OnDelete(DeleteBehavior.SetNull)

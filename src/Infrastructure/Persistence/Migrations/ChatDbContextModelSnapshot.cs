@@ -370,6 +370,71 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                     b.ToTable("conversation_participants", (string)null);
                 });
 
+            modelBuilder.Entity("Astegni.Chat.Domain.Media.MediaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseSerialColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("DurationMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("MimeType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("mime_type");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<int>("UploaderUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("uploader_user_id");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("chat_media_pkey");
+
+                    b.HasIndex("UploaderUserId")
+                        .HasDatabaseName("ix_chat_media_uploader");
+
+                    b.ToTable("chat_media", (string)null);
+                });
+
             modelBuilder.Entity("Astegni.Chat.Domain.Messages.Message", b =>
                 {
                     b.Property<int>("Id")
@@ -432,6 +497,10 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_pinned");
 
+                    b.Property<int?>("MediaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("media_id");
+
                     b.Property<string>("OriginalContent")
                         .HasColumnType("text")
                         .HasColumnName("original_content");
@@ -477,6 +546,9 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ForwardedFromId")
                         .HasDatabaseName("ix_chat_messages_forwarded_from_id");
+
+                    b.HasIndex("MediaId")
+                        .HasDatabaseName("ix_chat_messages_media_id");
 
                     b.HasIndex("ReplyToId")
                         .HasDatabaseName("ix_chat_messages_reply_to_id");
@@ -719,6 +791,12 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                         .HasForeignKey("ForwardedFromId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("chat_messages_forwarded_from_id_fkey");
+
+                    b.HasOne("Astegni.Chat.Domain.Media.MediaItem", null)
+                        .WithMany()
+                        .HasForeignKey("MediaId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("chat_messages_media_id_fkey");
 
                     b.HasOne("Astegni.Chat.Domain.Messages.Message", null)
                         .WithMany()

@@ -37,6 +37,28 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "chat_media",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.SerialColumn),
+                    uploader_user_id = table.Column<int>(type: "integer", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    mime_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    size_bytes = table.Column<long>(type: "bigint", nullable: false),
+                    storage_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    file_name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    width = table.Column<int>(type: "integer", nullable: true),
+                    height = table.Column<int>(type: "integer", nullable: true),
+                    duration_ms = table.Column<int>(type: "integer", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("chat_media_pkey", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "chat_migration_reports",
                 columns: table => new
                 {
@@ -166,6 +188,7 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                     content = table.Column<string>(type: "text", nullable: true),
                     client_message_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     undecryptable_content = table.Column<string>(type: "text", nullable: true),
+                    media_id = table.Column<int>(type: "integer", nullable: true),
                     reply_to_id = table.Column<int>(type: "integer", nullable: true),
                     forwarded_from_id = table.Column<int>(type: "integer", nullable: true),
                     is_forwarded = table.Column<bool>(type: "boolean", nullable: false),
@@ -196,6 +219,12 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                         name: "chat_messages_forwarded_from_id_fkey",
                         column: x => x.forwarded_from_id,
                         principalTable: "chat_messages",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "chat_messages_media_id_fkey",
+                        column: x => x.media_id,
+                        principalTable: "chat_media",
                         principalColumn: "id",
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
@@ -308,6 +337,11 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                 column: "conversation_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_chat_media_uploader",
+                table: "chat_media",
+                column: "uploader_user_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_chat_messages_conversation_id",
                 table: "chat_messages",
                 columns: new[] { "conversation_id", "id" });
@@ -316,6 +350,11 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                 name: "ix_chat_messages_forwarded_from_id",
                 table: "chat_messages",
                 column: "forwarded_from_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_chat_messages_media_id",
+                table: "chat_messages",
+                column: "media_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_chat_messages_reply_to_id",
@@ -408,6 +447,9 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "conversations");
+
+            migrationBuilder.DropTable(
+                name: "chat_media");
         }
     }
 }
