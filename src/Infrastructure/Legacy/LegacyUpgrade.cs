@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Diagnostics;
 using Astegni.Chat.Infrastructure.Legacy.Steps;
 using Astegni.Chat.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -68,7 +68,9 @@ public sealed class LegacyUpgrade(string connectionString)
                 continue;
             }
 
+            var started = Stopwatch.GetTimestamp();
             await steps[i].RunAsync(context);
+            report.StepMilliseconds.Add(new(steps[i].Name, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds));
             if (options.StopAfterStep == i + 1)
             {
                 throw new UpgradeInterruptedException($"stopped after step {i + 1} ({steps[i].Name}) as asked");

@@ -37,6 +37,9 @@ public sealed class UpgradeReport
     /// <summary>What was found without needing a change (profiles mapped, content kept aside as before).</summary>
     public SortedDictionary<string, long> Found { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>How long each step took, in milliseconds, in the order they ran.</summary>
+    public List<KeyValuePair<string, long>> StepMilliseconds { get; } = [];
+
     /// <summary>Individual merges and orphans, one line each, for the operator to read.</summary>
     public List<string> Details { get; } = [];
 
@@ -108,6 +111,15 @@ public sealed class UpgradeReport
             foreach (var (key, value) in Counts)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"    {key,-44} {value,9}");
+            }
+        }
+
+        if (StepMilliseconds.Count > 0)
+        {
+            text.AppendLine("  time per step (ms):");
+            foreach (var (step, ms) in StepMilliseconds)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"    {step,-44} {ms,9}");
             }
         }
 
