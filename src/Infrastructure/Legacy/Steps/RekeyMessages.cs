@@ -83,6 +83,14 @@ internal sealed class RekeyMessages : IUpgradeStep
                 """);
         }
 
+        // A legacy pin that does not say who pinned it is credited to the message's author.
+        await context.ChangeAsync(
+            "messages.pins_without_pinner_credited_to_author",
+            "SELECT count(*) FROM chat_messages WHERE is_pinned"
+            + (catalog.Has("chat_messages", "pinned_by_profile_id") ? " AND (pinned_by_profile_id IS NULL OR pg_temp.resolve_user(pinned_by_profile_type, pinned_by_profile_id, NULL) IS NULL)" : string.Empty)
+            + (catalog.Has("chat_messages", "pinned_by_user_id") ? " AND pinned_by_user_id IS NULL" : string.Empty),
+            "UPDATE chat_messages SET pinned_by_user_id = sender_user_id WHERE is_pinned AND pinned_by_user_id IS NULL");
+
         await context.ChangeAsync(
             "messages.forward_authors_resolved",
             "SELECT count(*) FROM chat_messages WHERE forwarded_from_id IS NOT NULL"
