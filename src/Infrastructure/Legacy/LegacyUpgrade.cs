@@ -23,6 +23,12 @@ public sealed class LegacyUpgrade(string connectionString)
         var report = new UpgradeReport { Database = connection.Database, DryRun = options.DryRun };
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var tuning = new NpgsqlCommand("SET LOCAL maintenance_work_mem = '256MB'", connection, transaction))
+        {
+            // Index builds at the end of the upgrade run in memory rather than spilling to disk.
+            await tuning.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         var catalog = await Catalog.ReadAsync(connection, transaction);
         var classification = DatabaseClassification.Of(catalog);
         report.Shape = classification.Shape;
@@ -40,6 +46,11 @@ public sealed class LegacyUpgrade(string connectionString)
 
         var context = new UpgradeContext(connection, transaction, catalog, options, report);
         if (!await UseTimeZoneAsync(context))
+        {
+            return report;
+        }
+
+        if (!await PrepareDecryptionAsync(context))
         {
             return report;
         }
@@ -148,6 +159,32 @@ public sealed class LegacyUpgrade(string connectionString)
 
         context.Report.LegacyTimeZone = zone;
         context.TimeZoneLiteral = PrepareSchema.Literal(zone);
+        return true;
+    }
+
+    /// <summary>With a legacy key, legacy content is decrypted in the database by pgcrypto.</summary>
+    private static async Task<bool> PrepareDecryptionAsync(UpgradeContext context)
+    {
+        if (context.Options.LegacyEncryptionKey is null)
+        {
+            return true;
+        }
+
+        if (LegacyFernet.NormalizeKey(context.Options.LegacyEncryptionKey) is not { } key)
+        {
+            context.Report.Outcome = "refused: the legacy encryption key is not a Fernet key (32 bytes, url-safe base64)";
+            return false;
+        }
+
+        if (await context.CountAsync("SELECT count(*) FROM pg_available_extensions WHERE name = 'pgcrypto'") == 0)
+        {
+            context.Report.Outcome = "refused: decrypting legacy content needs PostgreSQL's pgcrypto extension (package postgresql-contrib)";
+            return false;
+        }
+
+        await context.ExecuteAsync("CREATE EXTENSION IF NOT EXISTS pgcrypto");
+        await context.ExecuteAsync(LegacyFernet.CreateFunction);
+        context.FernetKeyLiteral = PrepareSchema.Literal(key);
         return true;
     }
 

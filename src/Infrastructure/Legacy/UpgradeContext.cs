@@ -13,6 +13,12 @@ internal sealed class UpgradeContext(
     public UpgradeReport Report { get; } = report;
     public bool DryRun => Options.DryRun;
 
+    /// <summary>The legacy Fernet key as a SQL literal, once pgcrypto and the decrypt function are ready; else null.</summary>
+    public string? FernetKeyLiteral { get; set; }
+
+    /// <summary>Tokens found before the table rewrite that decrypted them in passing (-1 when it did not).</summary>
+    public long TokensBeforeRewrite { get; set; } = -1;
+
     /// <summary>The zone legacy timestamps are read in, as a SQL literal.</summary>
     public string TimeZoneLiteral { get; set; } = "'UTC'";
 

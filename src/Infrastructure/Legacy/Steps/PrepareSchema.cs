@@ -35,6 +35,13 @@ internal sealed class PrepareSchema(BaselineSchema baseline) : IUpgradeStep
             }
 
             var actions = AlterActions(context, table);
+            if (actions.Count > 0 && table.Name == "chat_messages" && context.FernetKeyLiteral is { } key && context.Catalog.Has("chat_messages", "content"))
+            {
+                // The table is rewritten anyway: decrypt legacy content in the same pass.
+                context.TokensBeforeRewrite = await context.CountAsync($"SELECT count(*) FROM chat_messages WHERE {LegacyFernet.LooksLikeToken("content")}");
+                actions.Add($"ALTER COLUMN content TYPE text USING COALESCE(pg_temp.fernet_decrypt(content, {key}), content)");
+            }
+
             if (actions.Count > 0)
             {
                 await ApplyAsync(context, $"ALTER TABLE {Quote(table.Name)}\n    {string.Join(",\n    ", actions)}");

@@ -1,0 +1,71 @@
+using Astegni.Chat.Infrastructure.Legacy;
+using Astegni.Chat.TestSupport;
+using Astegni.Chat.TestSupport.Legacy;
+using Npgsql;
+
+namespace Astegni.Chat.Infrastructure.Tests.Legacy;
+
+/// <summary>The in-database Fernet reader, on the specification's vector and tokens made like the legacy backend's.</summary>
+public sealed class LegacyFernetTests
+{
+    // The Fernet specification's own vector (fernet/spec generate.json).
+    private const string SpecToken = "gAAAAAAdwJ6wAAECAwQFBgcICQoLDA0ODy021cpGVWKZ_eEwCGM4BLLF_5CV9dOPmrhuVUPgJobwOz7JcbmrR64jVmpU4IwqDA==";
+
+    // Made by Python's cryptography.fernet (what Astegni's backend uses) with the same key: Amharic survives.
+    private const string PythonToken = "gAAAAABrBSfgAAECAwQFBgcICQoLDA0ODzNSqRR9vSl23Ye9rku2bS54QSzEomW13XgWva2B6McO9qq5l0QZ1dt3AXiOis-JMA==";
+
+    private static NpgsqlConnection _connection = null!;
+
+    [OneTimeSetUp]
+    public async Task CreateFunction()
+    {
+        _connection = new NpgsqlConnection(await TestDatabase.RecreateAsync("legacy_fernet"));
+        await _connection.OpenAsync();
+        await using var command = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pgcrypto; " + LegacyFernet.CreateFunction, _connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task Close() => await _connection.DisposeAsync();
+
+    [Test]
+    public async Task SpecVector_Decrypts() => Assert.That(await DecryptAsync(SpecToken), Is.EqualTo("hello"));
+
+    [Test]
+    public async Task PythonToken_WithAmharic_Decrypts() => Assert.That(await DecryptAsync(PythonToken), Is.EqualTo("ሰላም Selam"));
+
+    [Test]
+    public async Task TokenMadeByTheTestWriter_Decrypts() =>
+        Assert.That(await DecryptAsync(new FernetWriter(LegacyDatabase.FernetKey).Encrypt("Selam, see you at 4", DateTimeOffset.UtcNow)),
+            Is.EqualTo("Selam, see you at 4"));
+
+    [Test]
+    public async Task TokenUnderAnotherKey_DoesNotDecrypt()
+    {
+        var otherKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+        Assert.That(await DecryptAsync(SpecToken, otherKey), Is.Null);
+    }
+
+    [TestCase("gAAAAAAdwJ6wAAECAwQFBgcICQoLDA0ODy021cpGVWKY_eEwCGM4BLLF_5CV9dOPmrhuVUPgJobwOz7JcbmrR64jVmpU4IwqDA==")]
+    [TestCase("gAAAAAAdwJ6wAAECAwQFBgcICQoLDA0ODy021cpGVWKZ")]
+    [TestCase("gAAAAAAdwJ6wAAECAwQFBgcICQoLDA0ODy021cpGVWKZa")]
+    [TestCase("gAAAAA!!!not base64")]
+    [TestCase("plain text that merely starts differently")]
+    public async Task TamperedOrTruncatedOrNonToken_DoesNotDecrypt(string token) => Assert.That(await DecryptAsync(token), Is.Null);
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("too-short")]
+    [TestCase("cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=cw_0x689RpI")]
+    public void NotAKey_IsRejected(string? key) => Assert.That(LegacyFernet.NormalizeKey(key), Is.Null);
+
+    private static async Task<string?> DecryptAsync(string token, string? key = null)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_temp.fernet_decrypt($1, $2)", _connection);
+        command.Parameters.AddWithValue(token);
+        command.Parameters.AddWithValue(key ?? LegacyFernet.NormalizeKey(LegacyDatabase.FernetKey)!);
+        var result = await command.ExecuteScalarAsync();
+        return result is DBNull ? null : (string?)result;
+    }
+}
