@@ -34,6 +34,7 @@ public sealed class HybridPeriodTests
         var usersAsWritten = await RowsAsync(db, "SELECT user_id::text FROM conversation_participants WHERE conversation_id = 60 ORDER BY user_id");
         var senderAsWritten = await RowsAsync(db, "SELECT sender_user_id::text FROM chat_messages WHERE id = 600");
         var before = await new UpgradeVerifier(db).RunAsync();
+        var shownBeforeRerun = await ReadAsAlmazAsync(db);
 
         var rerun = await new LegacyUpgrade(db).RunAsync(Options.Upgrade);
 
@@ -42,11 +43,23 @@ public sealed class HybridPeriodTests
             Assert.That(usersAsWritten, Is.EqualTo(new[] { "1", "2" }), "user ids come from the profiles, whatever the old backend wrote");
             Assert.That(senderAsWritten, Is.EqualTo(new[] { "1" }));
             Assert.That(before, Has.Some.StartsWith("more than one direct conversation for a pair of users"));
+            Assert.That(shownBeforeRerun, Is.EqualTo("Abebe Tadesse: <nothing>"), "before the rerun: the other person resolved, ciphertext never shown");
             Assert.That(rerun.Outcome, Is.EqualTo("folded in rows the legacy backend wrote since the upgrade"));
             Assert.That(await RowsAsync(db, "SELECT conversation_id::text FROM chat_conversation_aliases WHERE alias_id = 60"), Is.EqualTo(new[] { "10" }));
             Assert.That(await RowsAsync(db, "SELECT conversation_id || ' ' || content FROM chat_messages WHERE id = 600"), Is.EqualTo(new[] { "10 hello" }));
             Assert.That(await new UpgradeVerifier(db).RunAsync(), Is.Empty);
         }
+    }
+
+    /// <summary>Almaz's view of the legacy-written chat 60, through the application's own read model.</summary>
+    private static async Task<string> ReadAsAlmazAsync(string connectionString)
+    {
+        await using var db = Astegni.Chat.TestSupport.TestDatabase.NewContext(connectionString);
+        var viewer = new Astegni.Chat.TestSupport.FixedCurrentUser(2);
+        var list = await new Astegni.Chat.Application.Conversations.ListConversations.ListConversationsHandler(db, viewer, TimeProvider.System)
+            .Handle(new Astegni.Chat.Application.Conversations.ListConversations.ListConversations(), CancellationToken.None);
+        var chat = list.Value.Conversations.Single(c => c.Id == 60);
+        return $"{chat.Name}: {chat.LastMessage?.Preview ?? "<nothing>"}";
     }
 
     private static async Task<List<string>> RowsAsync(string connectionString, string sql)

@@ -48,6 +48,7 @@ public static class MessageViews
     /// <summary>A short text for previews (reply quotes, conversation lists), cut at a character boundary.</summary>
     public static string? Preview(MessageType type, string? content, bool isDeleted)
     {
+        content = Readable(content);
         if (isDeleted || content is null)
         {
             return null;
@@ -67,6 +68,19 @@ public static class MessageViews
         var cut = char.IsHighSurrogate(content[PreviewLength - 1]) ? PreviewLength - 1 : PreviewLength;
         return content[..cut];
     }
+
+    /// <summary>
+    /// Content as it may be shown. The legacy backend, while it still runs beside this module, stores
+    /// Fernet-encrypted text ("gAAAAA…"); until the next migrate decrypts it, such content is shown as
+    /// nothing rather than as ciphertext.
+    /// </summary>
+    public static string? Readable(string? content) =>
+        content is not null && content.StartsWith(LegacyCiphertextPrefix, StringComparison.Ordinal) && content.Length >= 100
+            && !content.Contains(' ', StringComparison.Ordinal)
+            ? null
+            : content;
+
+    private const string LegacyCiphertextPrefix = "gAAAAA";
 
     public static string NameOf(UserRecord? user) =>
         DisplayName.Of(user?.FirstName, user?.FatherName, user?.LastName, user?.Email);
@@ -90,7 +104,7 @@ public static class MessageViews
             NameOf(row.Sender),
             row.Sender?.ProfilePicture,
             WireValue.Of(m.Type),
-            m.IsDeleted ? null : m.Content,
+            m.IsDeleted ? null : Readable(m.Content),
             Media: null,
             row.Reply is { } reply
                 ? new ReplyPreview(reply.Id.Value, reply.SenderUserId.Value, NameOf(row.ReplySender), Preview(reply.Type, reply.Content, reply.IsDeleted))
