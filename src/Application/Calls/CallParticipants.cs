@@ -11,6 +11,9 @@ namespace Astegni.Chat.Application.Calls;
 /// </summary>
 public static class CallParticipants
 {
+    /// <summary>The statuses of a call that is not over (the legacy client wrote "initiated" for ringing).</summary>
+    public static readonly CallStatus[] LiveStatuses = [CallStatus.Initiated, CallStatus.Ringing, CallStatus.Answered];
+
     public static IQueryable<UserId> Of(IChatDbContext db, ConversationId conversationId, UserId callerId)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -27,7 +30,4 @@ public static class CallParticipants
         ArgumentNullException.ThrowIfNull(call);
         return Of(db, call.ConversationId, call.CallerUserId);
     }
-
-    /// <summary>The statuses of a call that is not over (the legacy client wrote "initiated" for ringing).</summary>
-    public static readonly CallStatus[] LiveStatuses = [CallStatus.Initiated, CallStatus.Ringing, CallStatus.Answered];
 }
