@@ -6,6 +6,7 @@ using Astegni.Chat.Api.Realtime;
 using Astegni.Chat.Application;
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Behaviors;
+using Astegni.Chat.Application.Calls;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -34,6 +35,8 @@ public static class ChatHost
 
         services.AddSingleton(jwt);
         services.Configure<ChatOptions>(configuration.GetSection(ChatOptions.Section));
+        services.Configure<CallOptions>(configuration.GetSection(CallOptions.Section));
+        services.AddHostedService<MissedCallCheck>();
         services.AddChatApplication();
         services.AddChatInfrastructure(connectionString);
         services.AddMediator(options =>
@@ -45,7 +48,13 @@ public static class ChatHost
         services.AddChatAuthentication(jwt);
         services.AddChatProblemDetails();
         services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
-        services.AddSignalR(options => options.AddFilter<CallerFromConnection>()).AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
+        // Call signals (SDP offers) may be up to Calls:MaxSignalPayloadBytes, beyond SignalR's default 32 KB per message.
+        var maxSignalBytes = configuration.GetSection(CallOptions.Section).Get<CallOptions>()?.MaxSignalPayloadBytes ?? new CallOptions().MaxSignalPayloadBytes;
+        services.AddSignalR(options =>
+        {
+            options.AddFilter<CallerFromConnection>();
+            options.MaximumReceiveMessageSize = Math.Max(32 * 1024, maxSignalBytes + (16 * 1024));
+        }).AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         services.AddSingleton<IRealtimePublisher, SignalRRealtimePublisher>();
         services.AddOpenApi();
@@ -77,7 +86,8 @@ public static class ChatHost
             .MapMessageSearchEndpoints()
             .MapContactEndpoints()
             .MapPresenceEndpoints()
-            .MapDataEndpoints();
+            .MapDataEndpoints()
+            .MapCallEndpoints();
         app.MapHub<ChatHub>(ChatHub.Path);
         return app;
     }

@@ -1,5 +1,7 @@
 using Astegni.Chat.Application.Abstractions;
+using Astegni.Chat.Application.Calls;
 using Astegni.Chat.Application.Messages.SearchMessages;
+using Astegni.Chat.Infrastructure.Calls;
 using Astegni.Chat.Infrastructure.Directories;
 using Astegni.Chat.Infrastructure.Persistence;
 using Astegni.Chat.Infrastructure.Search;
@@ -19,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IConnectionDirectory, ConnectionDirectory>();
         services.AddSingleton<IMessageSearch, PostgresMessageSearch>();
+        services.AddScoped<ICallLogStore, PostgresCallLogStore>();
         return services;
     }
 }

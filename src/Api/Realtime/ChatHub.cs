@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Astegni.Chat.Application.Abstractions;
+using Astegni.Chat.Application.Calls.SendCallSignal;
 using Astegni.Chat.Application.Conversations.SignalTyping;
 using Astegni.Chat.Application.Presence;
 using Astegni.Chat.Application.Presence.GoOffline;
@@ -52,6 +54,14 @@ public sealed class ChatHub(ISender sender, ICurrentUser currentUser, PresenceTr
     /// <summary>Client → server: I am typing in this conversation (<paramref name="isTyping"/>), or I stopped.</summary>
     public async Task Typing(int conversationId, bool isTyping) =>
         ThrowIfRefused(await sender.Send(new SignalTyping(conversationId, isTyping), Context.ConnectionAborted));
+
+    /// <summary>
+    /// Client → server: a WebRTC signal (<paramref name="kind"/> <c>offer</c>, <c>answer</c>, <c>ice_candidate</c> or
+    /// <c>renegotiate</c>) for a call I take part in, relayed to its other participants as <c>call_signal</c> with me as
+    /// the sender. There is no sender argument: the connection's user is the sender.
+    /// </summary>
+    public async Task SendCallSignal(int callId, string kind, JsonElement payload) =>
+        ThrowIfRefused(await sender.Send(new SendCallSignal(callId, kind, payload), Context.ConnectionAborted));
 
     // The client's invocation fails with the refusal's stable code (the same as over REST, e.g.
     // conversation_not_found for a conversation that does not exist or is not mine).

@@ -53,3 +53,15 @@ public sealed record MessagePinnedChanged(ConversationId ConversationId, Message
 /// <summary>A member's read position moved forward; <paramref name="MemberIds"/> are the active members.</summary>
 public sealed record ConversationRead(ConversationId ConversationId, UserId ReaderId, MessageId LastReadMessageId, IReadOnlyList<UserId> MemberIds)
     : INotification;
+
+// Calls. Subscribers that push find the call's participants themselves.
+
+/// <summary>A call was placed in a conversation and rings its other members.</summary>
+public sealed record CallStarted(CallId CallId, ConversationId ConversationId, UserId CallerId) : INotification;
+
+/// <summary>
+/// A call changed status (answered, declined, cancelled, ended, missed, failed). <paramref name="ChangedBy"/> is
+/// who acted, null when the service did (a call nobody answered in time).
+/// </summary>
+public sealed record CallUpdated(CallId CallId, ConversationId ConversationId, Domain.Calls.CallStatus Status, UserId? ChangedBy)
+    : INotification;

@@ -67,6 +67,12 @@ public sealed partial class DomainEventPublisher(IPublisher publisher, ILogger<D
         Domain.Conversations.ConversationRead e => publisher.Publish(
             new ConversationRead(e.Conversation.Id, e.ReaderId, e.LastReadMessageId, [.. e.Conversation.ActiveMemberIds]),
             cancellationToken),
+        Domain.Calls.CallStarted e => publisher.Publish(
+            new CallStarted(e.Call.Id, e.Call.ConversationId, e.Call.CallerUserId),
+            cancellationToken),
+        Domain.Calls.CallUpdated e => publisher.Publish(
+            new CallUpdated(e.Call.Id, e.Call.ConversationId, e.Call.Status, e.ChangedBy),
+            cancellationToken),
         _ => ValueTask.CompletedTask,
     };
 
