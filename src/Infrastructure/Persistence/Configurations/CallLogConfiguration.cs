@@ -17,6 +17,13 @@ internal sealed class CallLogConfiguration : IEntityTypeConfiguration<CallLog>
         builder.HasOne<Conversation>().WithMany().HasForeignKey(c => c.ConversationId).OnDelete(DeleteBehavior.Cascade)
             .HasConstraintName("call_logs_conversation_id_fkey");
         builder.HasIndex(c => c.CallerUserId).HasDatabaseName("ix_call_logs_caller");
+
+        // Call history pages by (started_at, id) within a conversation; the missed-call check looks
+        // only at calls still ringing.
+        builder.HasIndex(c => new { c.ConversationId, c.StartedAt, c.Id }).IsDescending(false, true, true)
+            .HasDatabaseName("ix_call_logs_conversation_started");
+        builder.HasIndex(c => c.StartedAt).HasFilter("status IN ('ringing', 'initiated')")
+            .HasDatabaseName("ix_call_logs_ringing");
         builder.Ignore(c => c.DomainEvents);
     }
 }

@@ -187,8 +187,13 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                     b.HasIndex("CallerUserId")
                         .HasDatabaseName("ix_call_logs_caller");
 
-                    b.HasIndex("ConversationId")
-                        .HasDatabaseName("ix_call_logs_conversation_id");
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_call_logs_ringing")
+                        .HasFilter("status IN ('ringing', 'initiated')");
+
+                    b.HasIndex("ConversationId", "StartedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_call_logs_conversation_started");
 
                     b.ToTable("call_logs", (string)null);
                 });

@@ -327,9 +327,16 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                 column: "caller_user_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_call_logs_conversation_id",
+                name: "ix_call_logs_conversation_started",
                 table: "call_logs",
-                column: "conversation_id");
+                columns: new[] { "conversation_id", "started_at", "id" },
+                descending: new[] { false, true, true });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_call_logs_ringing",
+                table: "call_logs",
+                column: "started_at",
+                filter: "status IN ('ringing', 'initiated')");
 
             migrationBuilder.CreateIndex(
                 name: "ix_chat_conversation_aliases_conversation_id",
