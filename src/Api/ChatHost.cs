@@ -53,6 +53,8 @@ public static class ChatHost
 
         var app = builder.Build();
         app.UseChatProblemDetails();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseCallerFromToken();
@@ -79,6 +81,11 @@ public static class ChatHost
             .MapPresenceEndpoints()
             .MapDataEndpoints();
         app.MapHub<ChatHub>(ChatHub.Path);
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapDevEndpoints();
+        }
+
         return app;
     }
 
