@@ -77,8 +77,10 @@ export function createApi(token, { onUnauthorized } = {}) {
     statuses: userIds => request('GET', '/api/chat/users/status', { query: { user_ids: userIds.join(',') } }),
 
     // Media
-    upload: file => {
+    /** `kind` (audio for a voice note) only helps the server tell audio from video in a WebM; the bytes decide the rest. */
+    upload: (file, kind) => {
       const form = new FormData();
+      if (kind) form.append('kind', kind);
       form.append('file', file, file.name);
       return request('POST', '/api/chat/media', { form });
     },

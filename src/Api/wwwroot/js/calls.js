@@ -170,7 +170,7 @@ export class Calls {
     this.#offered = false;
     for (const track of this.#local.getTracks()) pc.addTrack(track, this.#local);
     pc.onicecandidate = event => {
-      if (event.candidate) this.#send('ice_candidate', event.candidate.toJSON());
+      if (event.candidate) this.#send('ice_candidate', event.candidate);
     };
     pc.ontrack = event => {
       const remote = byId('remote-video');
@@ -225,7 +225,9 @@ export class Calls {
   #send(kind, payload) {
     const call = this.#call;
     if (!call) return Promise.resolve();
-    return this.#hub.sendCallSignal(call.id, kind, JSON.stringify(payload)).catch(error => this.#onError(error));
+    // The payload is any JSON value, relayed untouched: the description or candidate as an object.
+    const value = typeof payload?.toJSON === 'function' ? payload.toJSON() : payload;
+    return this.#hub.sendCallSignal(call.id, kind, value).catch(error => this.#onError(error));
   }
 
   #enqueue(step) {

@@ -478,7 +478,7 @@ export class Thread {
     show(status, true);
     this.#showError(null);
     try {
-      const { media } = await this.#api.upload(file);
+      const { media } = await this.#api.upload(file, messageType ?? undefined);
       const { message } = await this.#api.send({
         conversation_id: c.id,
         message_type: messageType ?? messageTypeFor(media.mime_type),
