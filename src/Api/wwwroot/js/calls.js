@@ -272,6 +272,7 @@ export class Calls {
 
   #finish(status) {
     this.#release();
+    byId('call-panel').classList.remove('video', 'has-local-video', 'has-remote-video');
     this.#call = null;
     this.#role = null;
     this.#buttons({});

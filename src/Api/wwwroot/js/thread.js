@@ -3,6 +3,7 @@ import { byId, confirmAction, el, formatLastSeen, formatTime, newClientId, paint
 import { MediaCache, VoiceRecorder, messageTypeFor, renderMedia } from './media.js';
 
 const Reactions = ['👍', '❤️', '😂', '😮', '😢', '🙏'];
+const TypeWords = { image: 'Photo', file: 'File', audio: 'Voice note', video: 'Video', location: 'Location', gif: 'GIF' };
 const PageSize = 30;
 const TypingRepeatMs = 3000;
 const TypingIdleMs = 4000;
@@ -261,7 +262,7 @@ export class Thread {
         class: 'reply-quote',
         dataset: { testid: 'reply-quote', replyToId: m.reply_to.id },
         onclick: () => this.#elements.get(m.reply_to.id)?.scrollIntoView({ block: 'center' }),
-      }, el('strong', {}, m.reply_to.sender_user_id === this.#me.userId ? 'You' : m.reply_to.sender_name), el('span', {}, m.reply_to.preview ?? '…')));
+      }, el('strong', {}, m.reply_to.sender_user_id === this.#me.userId ? 'You' : m.reply_to.sender_name), el('span', {}, this.#previewOf(m.reply_to))));
     }
     if (!m.is_mine && this.#conversation?.type === 'group') bubble.append(el('span', { class: 'sender' }, m.sender_name));
     if (m.forwarded_from) bubble.append(el('span', { class: 'forwarded' }, `Forwarded from ${m.forwarded_from.name}`));
@@ -296,6 +297,12 @@ export class Thread {
     if (!m.is_deleted) node.append(...this.#actions(m));
     if (m.is_mine) this.#renderReadState(m, meta);
     return node;
+  }
+
+  /** A replied-to message's preview; media has no text, so it says what it was when this page knows. */
+  #previewOf(reply) {
+    const original = this.#messages.get(reply.id);
+    return reply.preview ?? TypeWords[original?.message_type] ?? 'Message';
   }
 
   #actions(m) {
@@ -550,7 +557,7 @@ export class Thread {
     this.#editing = null;
     this.#replyTo = m;
     const who = m.is_mine ? 'yourself' : m.sender_name;
-    this.#setContext(`Replying to ${who}: ${m.content ?? m.message_type}`, 'reply');
+    this.#setContext(`Replying to ${who}: ${m.content ?? TypeWords[m.message_type] ?? 'Message'}`, 'reply');
     byId('composer-input').focus();
   }
 
