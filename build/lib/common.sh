@@ -70,3 +70,24 @@ stop_cluster() {
 connection_string() { # PORT DATABASE
   echo "Host=127.0.0.1;Port=$1;Username=postgres;Database=$2;Include Error Detail=false"
 }
+
+# The web page's browser libraries (package.json at the repo root, into a git-ignored node_modules), and a
+# copy of what the page loads into src/Api/wwwroot/lib (git-ignored). The page itself has no build step.
+install_web_libs() {
+  command -v npm >/dev/null || { log "installing Node.js and npm (apt-get)"; apt_install nodejs npm; }
+  if [ ! -f "$repo_root/node_modules/.package-lock.json" ] \
+    || [ "$repo_root/package-lock.json" -nt "$repo_root/node_modules/.package-lock.json" ]; then
+    log "installing the web page's libraries (npm ci)"
+    (cd "$repo_root" && npm ci --no-audit --no-fund --loglevel=error) >&2
+  fi
+  mkdir -p "$repo_root/src/Api/wwwroot/lib"
+  cp "$repo_root/node_modules/@microsoft/signalr/dist/browser/signalr.min.js" "$repo_root/src/Api/wwwroot/lib/"
+}
+
+# Debian's Chromium for the browser tests (never a browser download).
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    log "installing Chromium (apt-get)"
+    apt_install chromium
+  fi
+}

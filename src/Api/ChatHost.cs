@@ -62,6 +62,8 @@ public static class ChatHost
 
         var app = builder.Build();
         app.UseChatProblemDetails();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseCallerFromToken();
@@ -89,6 +91,11 @@ public static class ChatHost
             .MapDataEndpoints()
             .MapCallEndpoints();
         app.MapHub<ChatHub>(ChatHub.Path);
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapDevEndpoints();
+        }
+
         return app;
     }
 

@@ -1,0 +1,649 @@
+// One open conversation: history (older pages on scroll), the composer, message actions and live updates.
+import { byId, confirmAction, el, formatLastSeen, formatTime, newClientId, paintAvatar, show } from './dom.js';
+import { MediaCache, VoiceRecorder, messageTypeFor, renderMedia } from './media.js';
+
+const Reactions = ['👍', '❤️', '😂', '😮', '😢', '🙏'];
+const TypeWords = { image: 'Photo', file: 'File', audio: 'Voice note', video: 'Video', location: 'Location', gif: 'GIF' };
+const PageSize = 30;
+const TypingRepeatMs = 3000;
+const TypingIdleMs = 4000;
+const TypingShownMs = 6000;
+
+export class Thread {
+  #api;
+  #hub;
+  #me;
+  #media;
+  #blocked;
+  #on;
+  #conversation = null;
+  #generation = 0;
+  #names = new Map();
+  #messages = new Map();
+  #elements = new Map();
+  #hasMore = false;
+  #loadingOlder = false;
+  #readPositions = new Map();
+  #lastMarkedRead = 0;
+  #replyTo = null;
+  #editing = null;
+  #typingUsers = new Map();
+  #typingSentAt = 0;
+  #typingStopTimer = null;
+  #recorder = new VoiceRecorder();
+  #recordingTimer = null;
+  #deletingForMe = new Set();
+  #pendingSend = null;
+
+  /**
+   * @param on callbacks into the page: read(conversationId), deleted(conversationId), blockChanged(userId, blocked),
+   *           startCall(conversation, type), showCalls(conversation), error(error)
+   */
+  constructor({ api, hub, me, blocked, on }) {
+    this.#api = api;
+    this.#hub = hub;
+    this.#me = me;
+    this.#blocked = blocked;
+    this.#on = on;
+    this.#media = new MediaCache(api);
+    this.#wire();
+  }
+
+  get conversationId() {
+    return this.#conversation?.id ?? null;
+  }
+
+  async open(summary) {
+    const generation = ++this.#generation;
+    this.#cancelRecording();
+    this.#conversation = summary;
+    this.#messages.clear();
+    this.#elements.clear();
+    this.#names = new Map([[this.#me.userId, 'You']]);
+    this.#readPositions.clear();
+    this.#typingUsers.clear();
+    this.#lastMarkedRead = 0;
+    this.#hasMore = false;
+    this.#setContext(null);
+    this.#showError(null);
+    this.#renderTyping();
+    byId('message-list').replaceChildren();
+    byId('composer-input').value = '';
+    byId('thread-view').dataset.conversationId = summary.id;
+    show(byId('thread-placeholder'), false);
+    show(byId('thread-view'), true);
+    this.#renderHeader();
+
+    try {
+      const [details, page, reads] = await Promise.all([
+        this.#api.getConversation(summary.id),
+        this.#api.history(summary.id, { limit: PageSize }),
+        this.#api.readStatus(summary.id).catch(() => ({ read_status: [] })),
+      ]);
+      if (generation !== this.#generation) return;
+      this.#conversation = { ...summary, ...details.conversation };
+      for (const p of details.conversation.participants) this.#names.set(p.user_id, p.user_id === this.#me.userId ? 'You' : p.name);
+      for (const r of reads.read_status) this.#readPositions.set(r.user_id, r.last_read_message_id ?? 0);
+      this.#renderHeader();
+      this.#hasMore = page.has_more;
+      this.#insert(page.messages);
+      this.#scrollToBottom();
+      this.#markRead();
+      this.#loadPresence();
+      byId('composer-input').focus();
+    } catch (error) {
+      if (generation === this.#generation) this.#on.error(error);
+    }
+  }
+
+  close() {
+    ++this.#generation;
+    this.#cancelRecording();
+    this.#conversation = null;
+    show(byId('thread-view'), false);
+    show(byId('thread-placeholder'), true);
+  }
+
+  /** After a reconnect: fetch what arrived while the connection was down. */
+  async catchUp() {
+    if (!this.#conversation) return;
+    const newest = Math.max(0, ...this.#messages.keys());
+    const page = await this.#api.history(this.#conversation.id, { after: newest || undefined, limit: 100 });
+    this.#insert(page.messages);
+    this.#markRead();
+  }
+
+  // --- hub events -------------------------------------------------------------------------------------
+
+  messageCreated(message) {
+    if (message.conversation_id !== this.conversationId) return false;
+    const atBottom = this.#nearBottom();
+    this.#insert([message]);
+    if (atBottom || message.is_mine) this.#scrollToBottom();
+    this.#names.set(message.sender_user_id, message.is_mine ? 'You' : message.sender_name);
+    if (!message.is_mine) this.#typingUsers.delete(message.sender_user_id);
+    this.#renderTyping();
+    this.#markRead();
+    return true;
+  }
+
+  messageUpdated(message) {
+    if (message.conversation_id === this.conversationId && this.#messages.has(message.id)) this.#insert([message]);
+  }
+
+  /** Deleted for me → it goes; deleted for everyone → a tombstone. The event does not say which: ask the history. */
+  async messageDeleted({ conversation_id: conversationId, message_id: messageId }) {
+    if (conversationId !== this.conversationId || !this.#messages.has(messageId)) return;
+    if (this.#deletingForMe.delete(messageId)) {
+      this.#remove(messageId);
+      return;
+    }
+    const page = await this.#api.history(conversationId, { before: messageId + 1, limit: 1 });
+    const still = page.messages.find(m => m.id === messageId);
+    if (still) this.#insert([still]);
+    else this.#remove(messageId);
+  }
+
+  reactionChanged({ conversation_id: conversationId, message_id: messageId, reactions }) {
+    const message = this.#messages.get(messageId);
+    if (conversationId === this.conversationId && message) this.#insert([{ ...message, reactions }]);
+  }
+
+  readUpdated({ conversation_id: conversationId, user_id: userId, last_read_message_id: lastRead }) {
+    if (conversationId !== this.conversationId || userId === this.#me.userId) return;
+    this.#readPositions.set(userId, Math.max(lastRead ?? 0, this.#readPositions.get(userId) ?? 0));
+    for (const message of this.#messages.values()) {
+      if (message.is_mine) this.#renderReadState(message);
+    }
+  }
+
+  typing({ conversation_id: conversationId, user_id: userId, is_typing: isTyping }) {
+    if (conversationId !== this.conversationId || userId === this.#me.userId) return;
+    clearTimeout(this.#typingUsers.get(userId));
+    if (isTyping) {
+      // The server clears a stale indicator after its timeout; this is the page's own safety net.
+      this.#typingUsers.set(userId, setTimeout(() => {
+        this.#typingUsers.delete(userId);
+        this.#renderTyping();
+      }, TypingShownMs));
+    } else {
+      this.#typingUsers.delete(userId);
+    }
+    this.#renderTyping();
+  }
+
+  presenceChanged(status) {
+    if (this.#conversation?.type === 'direct' && status.user_id === this.#conversation.other_user_id) this.#renderPresence(status);
+  }
+
+  blockChanged() {
+    this.#renderHeader();
+  }
+
+  // --- rendering ---------------------------------------------------------------------------------------
+
+  #renderHeader() {
+    const c = this.#conversation;
+    byId('thread-name').textContent = c.name ?? 'Chat';
+    paintAvatar(byId('thread-avatar'), c.name);
+    const direct = c.type === 'direct' && c.other_user_id;
+    const blocked = direct && this.#blocked.has(c.other_user_id);
+    const toggle = byId('block-toggle');
+    show(toggle, Boolean(direct));
+    toggle.textContent = blocked ? 'Unblock' : 'Block';
+    toggle.dataset.blocked = String(Boolean(blocked));
+    const banner = byId('blocked-banner');
+    banner.textContent = blocked ? `You blocked ${c.name}. Unblock them to chat or call.` : '';
+    show(banner, Boolean(blocked));
+    const canCall = c.type !== 'notes';
+    show(byId('start-voice-call'), canCall);
+    show(byId('start-video-call'), canCall);
+    if (!direct) byId('presence').textContent = c.type === 'group' ? `${c.participant_count} members` : '';
+  }
+
+  async #loadPresence() {
+    const c = this.#conversation;
+    if (c?.type !== 'direct' || !c.other_user_id) return;
+    try {
+      const { statuses } = await this.#api.statuses([c.other_user_id]);
+      if (statuses[0] && this.#conversation === c) this.#renderPresence(statuses[0]);
+    } catch {
+      byId('presence').textContent = '';
+    }
+  }
+
+  #renderPresence(status) {
+    const presence = byId('presence');
+    presence.dataset.online = String(status.is_online === true);
+    presence.textContent = status.is_online ? 'online' : status.last_seen ? formatLastSeen(status.last_seen) : '';
+  }
+
+  #renderTyping() {
+    const indicator = byId('typing-indicator');
+    const names = [...this.#typingUsers.keys()].map(id => this.#names.get(id) ?? 'Someone');
+    indicator.textContent = names.length === 0 ? '' : names.length === 1 ? `${names[0]} is typing…` : `${names.length} people are typing…`;
+    show(indicator, names.length > 0);
+    show(byId('presence'), names.length === 0);
+  }
+
+  /** Adds or replaces messages, keeping the list in id order (ids grow with time). */
+  #insert(messages) {
+    const list = byId('message-list');
+    for (const message of messages) {
+      this.#messages.set(message.id, message);
+      const node = this.#messageElement(message);
+      const existing = this.#elements.get(message.id);
+      if (existing) {
+        existing.replaceWith(node);
+      } else {
+        const next = [...this.#elements.keys()].filter(id => id > message.id).sort((a, b) => a - b)[0];
+        list.insertBefore(node, next === undefined ? null : this.#elements.get(next));
+      }
+      this.#elements.set(message.id, node);
+    }
+    show(byId('load-older'), this.#hasMore);
+  }
+
+  #remove(messageId) {
+    this.#elements.get(messageId)?.remove();
+    this.#elements.delete(messageId);
+    this.#messages.delete(messageId);
+  }
+
+  #messageElement(m) {
+    if (m.message_type === 'system') {
+      return el('li', { class: 'message system', dataset: { testid: 'message', messageId: m.id, type: 'system' } },
+        el('p', { dataset: { testid: 'message-text' } }, m.content ?? ''));
+    }
+
+    const bubble = el('div', { class: 'bubble' });
+    if (m.reply_to) {
+      bubble.append(el('blockquote', {
+        class: 'reply-quote',
+        dataset: { testid: 'reply-quote', replyToId: m.reply_to.id },
+        onclick: () => this.#elements.get(m.reply_to.id)?.scrollIntoView({ block: 'center' }),
+      }, el('strong', {}, m.reply_to.sender_user_id === this.#me.userId ? 'You' : m.reply_to.sender_name), el('span', {}, this.#previewOf(m.reply_to))));
+    }
+    if (!m.is_mine && this.#conversation?.type === 'group') bubble.append(el('span', { class: 'sender' }, m.sender_name));
+    if (m.forwarded_from) bubble.append(el('span', { class: 'forwarded' }, `Forwarded from ${m.forwarded_from.name}`));
+    if (m.is_deleted) {
+      bubble.append(el('p', { class: 'tombstone', dataset: { testid: 'message-deleted' } }, 'This message was deleted'));
+    } else {
+      if (m.media) bubble.append(renderMedia(m, this.#media));
+      if (m.content) bubble.append(el('p', { class: 'text', dataset: { testid: 'message-text' } }, m.content));
+    }
+    const meta = el('div', { class: 'meta' },
+      m.is_edited && !m.is_deleted ? el('span', { class: 'edited', dataset: { testid: 'edited' } }, 'edited') : null,
+      el('time', { datetime: m.created_at, title: new Date(m.created_at).toLocaleString() }, formatTime(m.created_at)));
+    bubble.append(meta);
+
+    const node = el('li', {
+      class: `message ${m.is_mine ? 'mine' : 'theirs'}${m.is_deleted ? ' deleted' : ''}`,
+      dataset: { testid: 'message', messageId: m.id, mine: String(m.is_mine), type: m.message_type },
+    }, bubble);
+
+    if (m.reactions?.length) {
+      node.append(el('div', { class: 'reactions', dataset: { testid: 'reactions' } }, m.reactions.map(r => {
+        const mine = r.user_ids.includes(this.#me.userId);
+        return el('button', {
+          type: 'button',
+          class: `reaction${mine ? ' mine' : ''}`,
+          title: r.user_ids.map(id => this.#names.get(id) ?? 'Someone').join(', '),
+          dataset: { testid: 'reaction', reaction: r.reaction, count: r.count },
+          onclick: () => this.#react(m, r.reaction),
+        }, `${r.reaction} ${r.count}`);
+      })));
+    }
+    if (!m.is_deleted) node.append(...this.#actions(m));
+    if (m.is_mine) this.#renderReadState(m, meta);
+    return node;
+  }
+
+  /** A replied-to message's preview; media has no text, so it says what it was when this page knows. */
+  #previewOf(reply) {
+    const original = this.#messages.get(reply.id);
+    return reply.preview ?? TypeWords[original?.message_type] ?? 'Message';
+  }
+
+  #actions(m) {
+    const menu = el('div', { class: 'message-menu', dataset: { testid: 'message-actions' }, hidden: true },
+      el('div', { class: 'reaction-picker' }, Reactions.map(r => el('button', {
+        type: 'button', dataset: { testid: 'react-option', reaction: r }, onclick: () => this.#react(m, r),
+      }, r))),
+      el('button', { type: 'button', dataset: { testid: 'action-reply' }, onclick: () => this.#startReply(m) }, 'Reply'),
+      m.is_mine && m.message_type === 'text'
+        ? el('button', { type: 'button', dataset: { testid: 'action-edit' }, onclick: () => this.#startEdit(m) }, 'Edit') : null,
+      el('button', { type: 'button', dataset: { testid: 'action-delete-me' }, onclick: () => this.#delete(m, 'me') }, 'Delete for me'),
+      m.is_mine
+        ? el('button', { type: 'button', class: 'danger', dataset: { testid: 'action-delete-everyone' }, onclick: () => this.#delete(m, 'everyone') }, 'Delete for everyone')
+        : null);
+    const toggle = el('button', {
+      type: 'button',
+      class: 'message-menu-toggle',
+      title: 'Actions',
+      'aria-label': 'Message actions',
+      dataset: { testid: 'message-menu' },
+      onclick: event => {
+        event.stopPropagation();
+        const opening = menu.hidden;
+        for (const open of document.querySelectorAll('.message-menu:not([hidden])')) open.hidden = true;
+        menu.hidden = !opening;
+      },
+    }, '⋯');
+    return [toggle, menu];
+  }
+
+  #renderReadState(message, meta = this.#elements.get(message.id)?.querySelector('.meta')) {
+    if (!meta || message.is_deleted) return;
+    const read = [...this.#readPositions.entries()].some(([userId, lastRead]) => userId !== this.#me.userId && lastRead >= message.id);
+    let mark = meta.querySelector('[data-testid="read-state"]');
+    if (!mark) {
+      mark = el('span', { class: 'read-state', dataset: { testid: 'read-state' } });
+      meta.append(mark);
+    }
+    mark.dataset.read = String(read);
+    mark.textContent = read ? '✓✓' : '✓';
+    mark.title = read ? 'Read' : 'Sent';
+  }
+
+  #nearBottom() {
+    const scroller = byId('message-scroller');
+    return scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 120;
+  }
+
+  #scrollToBottom() {
+    const scroller = byId('message-scroller');
+    scroller.scrollTop = scroller.scrollHeight;
+    // Images and players change height once loaded: stay at the bottom.
+    requestAnimationFrame(() => { scroller.scrollTop = scroller.scrollHeight; });
+  }
+
+  async #loadOlder() {
+    if (!this.#hasMore || this.#loadingOlder || !this.#conversation) return;
+    this.#loadingOlder = true;
+    const conversationId = this.#conversation.id;
+    try {
+      const oldest = Math.min(...this.#messages.keys());
+      const page = await this.#api.history(conversationId, { before: oldest, limit: PageSize });
+      if (conversationId !== this.conversationId) return;
+      const scroller = byId('message-scroller');
+      const fromBottom = scroller.scrollHeight - scroller.scrollTop;
+      this.#hasMore = page.has_more;
+      this.#insert(page.messages);
+      scroller.scrollTop = scroller.scrollHeight - fromBottom;
+    } catch (error) {
+      this.#on.error(error);
+    } finally {
+      this.#loadingOlder = false;
+    }
+  }
+
+  async #markRead() {
+    const c = this.#conversation;
+    if (!c || document.visibilityState !== 'visible' || this.#messages.size === 0) return;
+    const newest = Math.max(...this.#messages.keys());
+    if (newest <= this.#lastMarkedRead) return;
+    this.#lastMarkedRead = newest;
+    try {
+      await this.#api.markRead(c.id, newest);
+      this.#on.read(c.id);
+    } catch {
+      this.#lastMarkedRead = 0; // try again with the next message
+    }
+  }
+
+  // --- actions -----------------------------------------------------------------------------------------
+
+  #wire() {
+    const input = byId('composer-input');
+    byId('composer-form').addEventListener('submit', event => {
+      event.preventDefault();
+      this.#submit();
+    });
+    input.addEventListener('keydown', event => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        this.#submit();
+      } else if (event.key === 'Escape') {
+        this.#setContext(null);
+      }
+    });
+    input.addEventListener('input', () => {
+      this.#signalTyping();
+      input.style.height = 'auto';
+      input.style.height = `${Math.min(input.scrollHeight, 160)}px`;
+    });
+    byId('composer-context-cancel').addEventListener('click', () => this.#setContext(null));
+    byId('load-older').addEventListener('click', () => this.#loadOlder());
+    byId('message-scroller').addEventListener('scroll', event => {
+      if (event.target.scrollTop < 80) this.#loadOlder();
+    });
+    document.addEventListener('click', event => {
+      if (!event.target.closest('.message-menu')) {
+        for (const open of document.querySelectorAll('.message-menu:not([hidden])')) open.hidden = true;
+      }
+    });
+    document.addEventListener('visibilitychange', () => this.#markRead());
+    byId('attach-input').addEventListener('change', event => {
+      const files = [...event.target.files];
+      event.target.value = '';
+      this.#sendFiles(files);
+    });
+    byId('record-voice').addEventListener('click', () => this.#toggleRecording());
+    byId('cancel-recording').addEventListener('click', () => this.#cancelRecording());
+    byId('block-toggle').addEventListener('click', () => this.#toggleBlock());
+    byId('delete-conversation').addEventListener('click', () => this.#deleteConversation());
+    byId('start-voice-call').addEventListener('click', () => this.#on.startCall(this.#conversation, 'voice'));
+    byId('start-video-call').addEventListener('click', () => this.#on.startCall(this.#conversation, 'video'));
+    byId('thread-calls').addEventListener('click', () => this.#on.showCalls(this.#conversation));
+  }
+
+  async #submit() {
+    const input = byId('composer-input');
+    const text = input.value.trim();
+    const c = this.#conversation;
+    if (!c || !text) return;
+    this.#showError(null);
+    try {
+      if (this.#editing) {
+        const { message } = await this.#api.edit(this.#editing.id, text);
+        this.#insert([message]);
+      } else {
+        // The same client id for a retry of the same text: the server then answers with the original.
+        if (this.#pendingSend?.text !== text) this.#pendingSend = { text, clientId: newClientId() };
+        const { message } = await this.#api.send({
+          conversation_id: c.id,
+          message_type: 'text',
+          content: text,
+          reply_to_id: this.#replyTo?.id,
+          client_message_id: this.#pendingSend.clientId,
+        });
+        this.#pendingSend = null;
+        this.messageCreated(message);
+      }
+      input.value = '';
+      input.style.height = '';
+      this.#setContext(null);
+      this.#stopTyping();
+    } catch (error) {
+      this.#showError(error);
+    }
+  }
+
+  async #sendFiles(files) {
+    const c = this.#conversation;
+    for (const file of files) {
+      await this.#sendMedia(c, file, null);
+    }
+  }
+
+  /** Uploads the item, then sends the message that references it. A voice note is an audio message. */
+  async #sendMedia(c, file, messageType) {
+    if (!c) return;
+    const status = byId('composer-status');
+    status.textContent = `Sending ${file.name}…`;
+    show(status, true);
+    this.#showError(null);
+    try {
+      const { media } = await this.#api.upload(file, messageType ?? undefined);
+      const { message } = await this.#api.send({
+        conversation_id: c.id,
+        message_type: messageType ?? messageTypeFor(media.mime_type),
+        media_id: media.id,
+        reply_to_id: this.#replyTo?.id,
+        client_message_id: newClientId(),
+      });
+      if (!this.#editing) this.#setContext(null);
+      if (c.id === this.conversationId) this.messageCreated(message);
+    } catch (error) {
+      this.#showError(error);
+    } finally {
+      show(status, false);
+    }
+  }
+
+  async #toggleRecording() {
+    if (this.#recorder.recording) {
+      clearInterval(this.#recordingTimer);
+      show(byId('recording'), false);
+      this.#recordButton(false);
+      const file = await this.#recorder.stop();
+      await this.#sendMedia(this.#conversation, file, 'audio');
+      return;
+    }
+    this.#showError(null);
+    try {
+      await this.#recorder.start();
+    } catch (error) {
+      this.#showError({ code: 'microphone_unavailable', message: `The microphone is not available (${error.message}).` });
+      return;
+    }
+    this.#recordButton(true);
+    show(byId('recording'), true);
+    const time = byId('recording-time');
+    time.textContent = '0:00';
+    this.#recordingTimer = setInterval(() => {
+      const s = Math.floor(this.#recorder.elapsedSeconds);
+      time.textContent = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+    }, 500);
+  }
+
+  #cancelRecording() {
+    clearInterval(this.#recordingTimer);
+    this.#recorder.cancel();
+    show(byId('recording'), false);
+    this.#recordButton(false);
+  }
+
+  #recordButton(recording) {
+    const button = byId('record-voice');
+    button.setAttribute('aria-pressed', String(recording));
+    button.title = recording ? 'Stop and send' : 'Record a voice note';
+    button.setAttribute('aria-label', button.title);
+    button.querySelector('use').setAttribute('href', recording ? '#i-stop' : '#i-mic');
+  }
+
+  async #react(m, reaction) {
+    const mine = m.reactions?.find(r => r.user_ids.includes(this.#me.userId));
+    try {
+      if (mine?.reaction === reaction) await this.#api.unreact(m.id);
+      else await this.#api.react(m.id, reaction);
+    } catch (error) {
+      this.#on.error(error);
+    }
+  }
+
+  #startReply(m) {
+    this.#editing = null;
+    this.#replyTo = m;
+    const who = m.is_mine ? 'yourself' : m.sender_name;
+    this.#setContext(`Replying to ${who}: ${m.content ?? TypeWords[m.message_type] ?? 'Message'}`, 'reply');
+    byId('composer-input').focus();
+  }
+
+  #startEdit(m) {
+    this.#replyTo = null;
+    this.#editing = m;
+    this.#setContext('Editing your message', 'edit');
+    const input = byId('composer-input');
+    input.value = m.content ?? '';
+    input.focus();
+  }
+
+  #setContext(text, kind) {
+    if (!text) {
+      this.#replyTo = null;
+      if (this.#editing) byId('composer-input').value = '';
+      this.#editing = null;
+    }
+    const context = byId('composer-context');
+    context.dataset.kind = kind ?? '';
+    byId('composer-context-text').textContent = text ?? '';
+    show(context, Boolean(text));
+    byId('send-button').textContent = kind === 'edit' ? 'Save' : 'Send';
+  }
+
+  async #delete(m, scope) {
+    if (scope === 'everyone' && !await confirmAction('Delete this message for everyone?', 'Delete for everyone')) return;
+    if (scope === 'me') this.#deletingForMe.add(m.id);
+    try {
+      await this.#api.deleteMessage(m.id, scope);
+      if (scope === 'me') this.#remove(m.id);
+    } catch (error) {
+      this.#deletingForMe.delete(m.id);
+      this.#on.error(error);
+    }
+  }
+
+  async #toggleBlock() {
+    const c = this.#conversation;
+    const userId = c?.other_user_id;
+    if (!userId) return;
+    const blocking = !this.#blocked.has(userId);
+    if (blocking && !await confirmAction(`Block ${c.name}? Neither of you can then message or call the other.`, 'Block')) return;
+    try {
+      if (blocking) await this.#api.block(userId);
+      else await this.#api.unblock(userId);
+      this.#on.blockChanged(userId, blocking);
+    } catch (error) {
+      this.#on.error(error);
+    }
+  }
+
+  async #deleteConversation() {
+    const c = this.#conversation;
+    if (!c || !await confirmAction(`Delete the chat with ${c.name}? It disappears for you only, until a new message arrives.`, 'Delete chat')) return;
+    try {
+      await this.#api.deleteConversation(c.id);
+      this.close();
+      this.#on.deleted(c.id);
+    } catch (error) {
+      this.#on.error(error);
+    }
+  }
+
+  #signalTyping() {
+    const c = this.#conversation;
+    if (!c || this.#editing) return;
+    const now = Date.now();
+    if (now - this.#typingSentAt > TypingRepeatMs) {
+      this.#typingSentAt = now;
+      this.#hub.typing(c.id, true);
+    }
+    clearTimeout(this.#typingStopTimer);
+    this.#typingStopTimer = setTimeout(() => this.#stopTyping(), TypingIdleMs);
+  }
+
+  #stopTyping() {
+    clearTimeout(this.#typingStopTimer);
+    if (this.#typingSentAt && this.#conversation) this.#hub.typing(this.#conversation.id, false);
+    this.#typingSentAt = 0;
+  }
+
+  #showError(error) {
+    const line = byId('composer-error');
+    line.textContent = error ? error.message : '';
+    line.dataset.code = error?.code ?? '';
+    show(line, Boolean(error));
+  }
+}
