@@ -7,7 +7,9 @@ using Astegni.Chat.Application;
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Behaviors;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Media;
 using Astegni.Chat.Infrastructure;
+using Astegni.Chat.Infrastructure.Media;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.SignalR;
 using Scalar.AspNetCore;
@@ -34,6 +36,9 @@ public static class ChatHost
 
         services.AddSingleton(jwt);
         services.Configure<ChatOptions>(configuration.GetSection(ChatOptions.Section));
+        services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));
+        services.Configure<LocalMediaStorageOptions>(options => options.Root =
+            LocalMediaStorageOptions.Resolve(configuration[$"{LocalMediaStorageOptions.Section}:Root"], builder.Environment.ContentRootPath));
         services.AddChatApplication();
         services.AddChatInfrastructure(connectionString);
         services.AddMediator(options =>
@@ -77,7 +82,8 @@ public static class ChatHost
             .MapMessageSearchEndpoints()
             .MapContactEndpoints()
             .MapPresenceEndpoints()
-            .MapDataEndpoints();
+            .MapDataEndpoints()
+            .MapMediaEndpoints();
         app.MapHub<ChatHub>(ChatHub.Path);
         return app;
     }

@@ -1,6 +1,8 @@
 using Astegni.Chat.Application.Abstractions;
+using Astegni.Chat.Application.Media;
 using Astegni.Chat.Application.Messages.SearchMessages;
 using Astegni.Chat.Infrastructure.Directories;
+using Astegni.Chat.Infrastructure.Media;
 using Astegni.Chat.Infrastructure.Persistence;
 using Astegni.Chat.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IConnectionDirectory, ConnectionDirectory>();
         services.AddSingleton<IMessageSearch, PostgresMessageSearch>();
+        services.AddSingleton<IMediaStorage, LocalMediaStorage>();
         return services;
     }
 }
