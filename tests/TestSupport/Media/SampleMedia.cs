@@ -80,9 +80,9 @@ public static class SampleMedia
     }
 
     /// <summary>A WebM as Chromium's MediaRecorder writes it (no duration, unknown sizes), with blocks every 20 ms.</summary>
-    public static byte[] Webm(bool withVideo, bool withAudio = true, int blocks = 50, bool withTracks = true)
+    public static byte[] Webm(bool withVideo, bool withAudio = true, int blocks = 50, bool withTracks = true, string docType = "webm")
     {
-        var ebml = Element([0x1A, 0x45, 0xDF, 0xA3], [.. Element([0x42, 0x86], [1]), .. Element([0x42, 0x82], "webm"u8.ToArray())]);
+        var ebml = Element([0x1A, 0x45, 0xDF, 0xA3], [.. Element([0x42, 0x86], [1]), .. Element([0x42, 0x82], Encoding.ASCII.GetBytes(docType))]);
         var info = Element([0x15, 0x49, 0xA9, 0x66], [.. Element([0x2A, 0xD7, 0xB1], [0x0F, 0x42, 0x40]), .. Element([0x4D, 0x80], "Chrome"u8.ToArray())]);
         var entries = new List<byte>();
         var number = (byte)1;
@@ -175,6 +175,24 @@ public static class SampleMedia
             using var entry = zip.CreateEntry(name).Open();
             entry.Write(Encoding.UTF8.GetBytes(text));
         }
+    }
+
+    /// <summary>An OpenDocument (or EPUB) package: a first, stored entry <c>mimetype</c> naming its type.</summary>
+    public static byte[] OpenDocument(string mimeType = "application/vnd.oasis.opendocument.text")
+    {
+        using var output = new MemoryStream();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var entry = zip.CreateEntry("mimetype", CompressionLevel.NoCompression).Open())
+            {
+                entry.Write(Encoding.ASCII.GetBytes(mimeType));
+            }
+
+            using var content = zip.CreateEntry("content.xml").Open();
+            content.Write("<office:document-content/>"u8);
+        }
+
+        return output.ToArray();
     }
 
     public static byte[] Text(string text = "Selam! ሰላም — notes for Saturday's session.\n") => Encoding.UTF8.GetBytes(text);
