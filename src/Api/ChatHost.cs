@@ -8,7 +8,9 @@ using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Behaviors;
 using Astegni.Chat.Application.Calls;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Media;
 using Astegni.Chat.Infrastructure;
+using Astegni.Chat.Infrastructure.Media;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.SignalR;
 using Scalar.AspNetCore;
@@ -37,6 +39,9 @@ public static class ChatHost
         services.Configure<ChatOptions>(configuration.GetSection(ChatOptions.Section));
         services.Configure<CallOptions>(configuration.GetSection(CallOptions.Section));
         services.AddHostedService<MissedCallCheck>();
+        services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));
+        services.Configure<LocalMediaStorageOptions>(options => options.Root =
+            LocalMediaStorageOptions.Resolve(configuration[$"{LocalMediaStorageOptions.Section}:Root"], builder.Environment.ContentRootPath));
         services.AddChatApplication();
         services.AddChatInfrastructure(connectionString);
         services.AddMediator(options =>
@@ -89,7 +94,8 @@ public static class ChatHost
             .MapContactEndpoints()
             .MapPresenceEndpoints()
             .MapDataEndpoints()
-            .MapCallEndpoints();
+            .MapCallEndpoints()
+            .MapMediaEndpoints();
         app.MapHub<ChatHub>(ChatHub.Path);
         if (app.Environment.IsDevelopment())
         {

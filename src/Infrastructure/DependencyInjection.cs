@@ -1,8 +1,10 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Calls;
+using Astegni.Chat.Application.Media;
 using Astegni.Chat.Application.Messages.SearchMessages;
 using Astegni.Chat.Infrastructure.Calls;
 using Astegni.Chat.Infrastructure.Directories;
+using Astegni.Chat.Infrastructure.Media;
 using Astegni.Chat.Infrastructure.Persistence;
 using Astegni.Chat.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<IConnectionDirectory, ConnectionDirectory>();
         services.AddSingleton<IMessageSearch, PostgresMessageSearch>();
         services.AddScoped<ICallLogStore, PostgresCallLogStore>();
+        services.AddSingleton<IMediaStorage, LocalMediaStorage>();
         return services;
     }
 }

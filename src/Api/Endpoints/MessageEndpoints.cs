@@ -45,7 +45,8 @@ public static class MessageEndpoints
                 request.Content,
                 request.ClientMessageId,
                 request.ReplyToId,
-                request.ForwardOfMessageId),
+                request.ForwardOfMessageId,
+                request.MediaId),
             cancellationToken);
         return sent.ToHttp(s => s.Replayed
             ? TypedResults.Ok(new MessageEnvelope(s.Message))
@@ -92,7 +93,13 @@ public static class MessageEndpoints
 public sealed record MessageEnvelope(MessageView Message);
 
 public sealed record SendMessageRequest(
-    int ConversationId, string? MessageType, string? Content, string? ClientMessageId, int? ReplyToId = null, int? ForwardOfMessageId = null);
+    int ConversationId,
+    string? MessageType,
+    string? Content,
+    string? ClientMessageId,
+    int? ReplyToId = null,
+    int? ForwardOfMessageId = null,
+    int? MediaId = null);
 
 public sealed record EditMessageRequest(string? Content);
 

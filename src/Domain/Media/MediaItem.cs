@@ -16,6 +16,9 @@ public enum MediaKind
 /// </summary>
 public sealed class MediaItem
 {
+    /// <summary>The one image type that may also be sent as a <c>gif</c> message.</summary>
+    public const string GifMimeType = "image/gif";
+
     private MediaItem()
     {
     }
@@ -47,4 +50,6 @@ public sealed class MediaItem
     public int? Height { get; private set; }
     public int? DurationMs { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+
+    public bool IsUploadedBy(UserId user) => UploaderUserId == user;
 }

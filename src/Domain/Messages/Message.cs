@@ -252,8 +252,8 @@ public sealed class Message : AggregateRoot
     }
 
     /// <summary>
-    /// What a copy of this message forwarded by <paramref name="forwarder"/> says and where it comes
-    /// from. The original author's <c>disable_forwarding</c> refuses it, except to the author themself.
+    /// What a copy of this message forwarded by <paramref name="forwarder"/> says (media included) and
+    /// where it comes from. The original author's <c>disable_forwarding</c> refuses it, except to the author themself.
     /// </summary>
     public Result<ForwardedCopy> ForwardBy(UserId forwarder, bool originalAuthorDisablesForwarding)
     {
@@ -267,7 +267,7 @@ public sealed class Message : AggregateRoot
             return MessageErrors.ForwardingDisabled;
         }
 
-        return new ForwardedCopy(MessageBody.Copy(Type, Content), MessageOrigin.ForwardOf(Id, OriginalAuthorId));
+        return new ForwardedCopy(MessageBody.Copy(Type, Content, MediaId), MessageOrigin.ForwardOf(Id, OriginalAuthorId));
     }
 
     internal static Message Create(
@@ -277,6 +277,7 @@ public sealed class Message : AggregateRoot
         SenderUserId = sender,
         Type = body.Type,
         Content = body.Content,
+        MediaId = body.MediaId,
         ClientMessageId = clientMessageId,
         ReplyToId = origin.ReplyToId,
         ForwardedFromId = origin.ForwardedFromId,

@@ -131,7 +131,7 @@ public sealed class SendMessageTests : ApiTest
     }
 
     [Test]
-    public async Task Send_OfAMediaType_IsRefusedUntilMediaExists()
+    public async Task Send_OfAMediaTypeWithoutAnUploadedItem_IsRefusedAsMediaRequired()
     {
         var me = await UserAsync("Me");
         var other = await UserAsync("Other");
@@ -146,6 +146,6 @@ public sealed class SendMessageTests : ApiTest
                 ["content"] = "http://example.invalid/cat.png",
             }));
 
-        await response.ProblemAsync(HttpStatusCode.BadRequest, "unsupported_message_type");
+        await response.ProblemAsync(HttpStatusCode.BadRequest, "media_required");
     }
 }

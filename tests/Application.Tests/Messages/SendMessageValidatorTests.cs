@@ -29,12 +29,13 @@ public class SendMessageValidatorTests
         Assert.That(result.Codes(), Is.EqualTo(new[] { "invalid_conversation_id" }));
     }
 
-    [TestCase("image")]
     [TestCase("system")]
+    [TestCase("sticker")]
     [TestCase("Text")]
+    [TestCase("IMAGE")]
     [TestCase("")]
     [TestCase(null)]
-    public void Validate_AnythingButText_IsRefusedAsUnsupportedMessageType(string? messageType)
+    public void Validate_ATypeNoPersonSends_IsRefusedAsUnsupportedMessageType(string? messageType)
     {
         var result = _validator.Validate(Valid() with { MessageType = messageType! });
 
@@ -74,13 +75,70 @@ public class SendMessageValidatorTests
     [Test]
     public void Validate_WithSeveralProblems_ReportsEachOfThem()
     {
-        var result = _validator.Validate(new SendMessage(0, "video", " ", ""));
+        var result = _validator.Validate(new SendMessage(0, "sticker", " ", ""));
 
         Assert.That(result.Codes(), Is.EquivalentTo(new[]
         {
-            "invalid_conversation_id", "unsupported_message_type", "message_empty", "invalid_client_message_id",
+            "invalid_conversation_id", "unsupported_message_type", "invalid_client_message_id",
         }));
     }
+}
+
+public class SendMediaMessageValidatorTests
+{
+    private readonly SendMessageValidator _validator = new();
+
+    private static SendMessage Media(string type = "image") => new(ConversationId: 12, MessageType: type, Content: null, MediaId: 5);
+
+    [TestCase("image")]
+    [TestCase("gif")]
+    [TestCase("file")]
+    [TestCase("audio")]
+    [TestCase("video")]
+    public void Validate_AMediaTypeWithAMediaId_IsAccepted(string type) =>
+        Assert.That(_validator.Validate(Media(type)).IsValid, Is.True);
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("the whiteboard after class")]
+    public void Validate_AMediaMessage_MayHaveACaptionOrNone(string? caption) =>
+        Assert.That(_validator.Validate(Media() with { Content = caption }).IsValid, Is.True);
+
+    [Test]
+    public void Validate_ACaptionOverTheTextLimit_IsRefusedAsTooLong() =>
+        Assert.That(_validator.Validate(Media() with { Content = new string('a', 10_001) }).Codes(), Is.EqualTo(new[] { "message_too_long" }));
+
+    [TestCase("image")]
+    [TestCase("audio")]
+    public void Validate_AMediaTypeWithoutAMediaId_IsRefusedAsMediaRequired(string type) =>
+        Assert.That(_validator.Validate(Media(type) with { MediaId = null }).Codes(), Is.EqualTo(new[] { "media_required" }));
+
+    [TestCase(0)]
+    [TestCase(-2)]
+    public void Validate_ANonPositiveMediaId_IsRefusedAsInvalid(int mediaId) =>
+        Assert.That(_validator.Validate(Media() with { MediaId = mediaId }).Codes(), Is.EqualTo(new[] { "invalid_media_id" }));
+
+    [Test]
+    public void Validate_TextWithAMediaId_IsRefusedAsNotExpected() =>
+        Assert.That(
+            _validator.Validate(new SendMessage(12, "text", "selam", MediaId: 5)).Codes(),
+            Is.EqualTo(new[] { "media_not_expected" }));
+
+    [Test]
+    public void Validate_ALocationWithAMediaId_IsRefusedAsNotExpected() =>
+        Assert.That(
+            _validator.Validate(new SendMessage(12, "location", "{\"lat\":9,\"lng\":38}", MediaId: 5)).Codes(),
+            Is.EqualTo(new[] { "media_not_expected" }));
+
+    [Test]
+    public void Validate_ALocation_LeavesItsCoordinatesToTheDomain() =>
+        Assert.That(_validator.Validate(new SendMessage(12, "location", "{\"lat\":9,\"lng\":38}")).IsValid, Is.True);
+
+    [Test]
+    public void Validate_AForwardWithAMediaId_IsRefused_ForItTakesTheOriginalsMedia() =>
+        Assert.That(
+            _validator.Validate(new SendMessage(12, "text", null, ForwardOfMessageId: 7, MediaId: 5)).Codes(),
+            Is.EqualTo(new[] { "forward_takes_no_content" }));
 }
 
 public class SendMessageOriginValidatorTests

@@ -8,7 +8,6 @@ namespace Astegni.Chat.Browser.Tests.Calls;
 /// the one call-log row it leaves.
 /// </summary>
 [Category("needs-calls")]
-[Ignore("until media/calls are merged")]
 public sealed class CallTests : BrowserTest
 {
     [Test]

@@ -4,6 +4,7 @@ using Astegni.Chat.Application.Conversations;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
+using Astegni.Chat.Domain.Media;
 using Astegni.Chat.Domain.Messages;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -15,17 +16,23 @@ namespace Astegni.Chat.Application.Messages.SendMessage;
 /// is idempotent: a retry returns the message the first attempt stored.
 /// </summary>
 /// <param name="ReplyToId">A message of the same conversation that I can see, which this one answers.</param>
-/// <param name="ForwardOfMessageId">
-/// A message I can see (in any of my conversations) to copy here; its type and content are taken from it,
-/// and its original author is shown.
+/// <param name="MessageType">
+/// <c>text</c>; <c>image</c>, <c>gif</c>, <c>file</c>, <c>audio</c>, <c>video</c> with a <paramref name="MediaId"/>
+/// (content is then an optional caption); <c>location</c> with content <c>{"lat":..,"lng":..}</c>.
 /// </param>
+/// <param name="ForwardOfMessageId">
+/// A message I can see (in any of my conversations) to copy here; its type, content and media are taken
+/// from it, and its original author is shown.
+/// </param>
+/// <param name="MediaId">A media item I uploaded whose kind fits <paramref name="MessageType"/>.</param>
 public sealed record SendMessage(
     int ConversationId,
     string MessageType,
     string? Content,
     string? ClientMessageId = null,
     int? ReplyToId = null,
-    int? ForwardOfMessageId = null)
+    int? ForwardOfMessageId = null,
+    int? MediaId = null)
     : IChatCommand<SentMessage>;
 
 /// <param name="Replayed">True when this was a retry and <paramref name="Message"/> is the original.</param>
@@ -97,7 +104,7 @@ public sealed class SendMessageHandler(IChatDbContext db, ICurrentUser currentUs
         return new SentMessage(view!, Replayed: false);
     }
 
-    /// <summary>What the new message says and where it comes from: typed text, a reply, or a forwarded copy.</summary>
+    /// <summary>What the new message says and where it comes from: a new body (maybe a reply), or a forwarded copy.</summary>
     private async Task<Result<(MessageBody Body, MessageOrigin Origin)>> BodyAndOriginAsync(
         UserId sender, ConversationId conversationId, SendMessage command, CancellationToken cancellationToken)
     {
@@ -115,7 +122,7 @@ public sealed class SendMessageHandler(IChatDbContext db, ICurrentUser currentUs
             return source.ForwardBy(sender, authorDisablesForwarding).Map(copy => (copy.Body, copy.Origin));
         }
 
-        var body = MessageBody.Text(command.Content);
+        var body = await BodyAsync(sender, command, cancellationToken);
         if (!body.IsSuccess)
         {
             return body.Error;
@@ -131,6 +138,27 @@ public sealed class SendMessageHandler(IChatDbContext db, ICurrentUser currentUs
         var canSee = await MessageAccess.VisibleTo(db, sender)
             .AnyAsync(m => m.Id == replyToId && m.ConversationId == conversationId, cancellationToken);
         return canSee ? (body.Value, MessageOrigin.ReplyTo(replyToId)) : MessageErrors.NotFound;
+    }
+
+    /// <summary>Text, a location, or a media item of mine that fits the type, with its caption.</summary>
+    private async Task<Result<MessageBody>> BodyAsync(UserId sender, SendMessage command, CancellationToken cancellationToken)
+    {
+        var type = WireValue.Parse<MessageType>(command.MessageType);
+        if (type == MessageType.Text)
+        {
+            return MessageBody.Text(command.Content);
+        }
+
+        if (type == MessageType.Location)
+        {
+            return LocationContent.TryParse(command.Content, out var latitude, out var longitude)
+                ? MessageBody.Location(latitude, longitude)
+                : MessageBody.InvalidLocation;
+        }
+
+        var mediaId = new MediaId(command.MediaId ?? 0);
+        var media = await db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mediaId, cancellationToken);
+        return media is null ? MediaErrors.NotFound : MessageBody.WithMedia(type, media, sender, command.Content);
     }
 
     private Task<Conversation?> LoadAsync(ConversationId id, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Media;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Messages;
 using Astegni.Chat.Domain.Users;
@@ -8,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Astegni.Chat.Application.Messages.Views;
 
 /// <summary>
-/// Projects messages into <see cref="MessageView"/>s in one round trip: sender, reply preview, the
-/// original author of a forward and the reactions are folded into the same statement.
+/// Projects messages into <see cref="MessageView"/>s in one round trip: sender, media item, reply preview,
+/// the original author of a forward and the reactions are folded into the same statement.
 /// </summary>
 public static class MessageViews
 {
@@ -28,10 +29,15 @@ public static class MessageViews
             from replySender in replySenders.DefaultIfEmpty()
             join fu in db.Users on m.ForwardedFromUserId equals fu.Id into forwardedAuthors
             from forwardedAuthor in forwardedAuthors.DefaultIfEmpty()
+            join md in db.Media on m.MediaId equals md.Id into mediaItems
+            from media in mediaItems.DefaultIfEmpty()
             select new MessageRow
             {
                 Message = m,
                 Sender = sender,
+                Media = media == null
+                    ? null
+                    : new MediaRow(media.Id, media.MimeType, media.SizeBytes, media.Width, media.Height, media.DurationMs, media.FileName),
                 Reply = reply == null ? null : new ReplyRow(reply.Id, reply.SenderUserId, reply.Type, reply.Content, reply.IsDeleted),
                 ReplySender = replySender,
                 ForwardedAuthor = forwardedAuthor,
@@ -105,7 +111,10 @@ public static class MessageViews
             row.Sender?.ProfilePicture,
             WireValue.Of(m.Type),
             m.IsDeleted ? null : Readable(m.Content),
-            Media: null,
+            m.IsDeleted || row.Media is not { } media
+                ? null
+                : new MediaView(
+                    media.Id.Value, MediaLinks.UrlOf(media.Id.Value), media.MimeType, media.Size, media.Width, media.Height, media.DurationMs, media.FileName),
             row.Reply is { } reply
                 ? new ReplyPreview(reply.Id.Value, reply.SenderUserId.Value, NameOf(row.ReplySender), Preview(reply.Type, reply.Content, reply.IsDeleted))
                 : null,
@@ -124,6 +133,7 @@ public static class MessageViews
     {
         public required Message Message { get; init; }
         public UserRecord? Sender { get; init; }
+        public MediaRow? Media { get; init; }
         public ReplyRow? Reply { get; init; }
         public UserRecord? ReplySender { get; init; }
         public UserRecord? ForwardedAuthor { get; init; }
@@ -133,4 +143,6 @@ public static class MessageViews
     private sealed record ReplyRow(MessageId Id, UserId SenderUserId, MessageType Type, string? Content, bool IsDeleted);
 
     private sealed record ReactionRow(string Value, UserId UserId);
+
+    private sealed record MediaRow(MediaId Id, string MimeType, long Size, int? Width, int? Height, int? DurationMs, string? FileName);
 }

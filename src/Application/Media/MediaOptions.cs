@@ -1,0 +1,31 @@
+using Astegni.Chat.Domain.Media;
+
+namespace Astegni.Chat.Application.Media;
+
+/// <summary>Upload limits an operator may tune (configuration section <c>Media</c>), in bytes per kind.</summary>
+public sealed class MediaOptions
+{
+    public const string Section = "Media";
+
+    private const long Megabyte = 1024 * 1024;
+
+    public long MaxImageBytes { get; set; } = 10 * Megabyte;
+
+    /// <summary>Voice notes and other audio.</summary>
+    public long MaxAudioBytes { get; set; } = 10 * Megabyte;
+
+    public long MaxVideoBytes { get; set; } = 50 * Megabyte;
+
+    public long MaxFileBytes { get; set; } = 25 * Megabyte;
+
+    /// <summary>The most an upload of any kind may hold: the request size the service accepts at all.</summary>
+    public long LargestLimit => Math.Max(Math.Max(MaxImageBytes, MaxAudioBytes), Math.Max(MaxVideoBytes, MaxFileBytes));
+
+    public long LimitFor(MediaKind kind) => kind switch
+    {
+        MediaKind.Image => MaxImageBytes,
+        MediaKind.Audio => MaxAudioBytes,
+        MediaKind.Video => MaxVideoBytes,
+        _ => MaxFileBytes,
+    };
+}
