@@ -12,7 +12,11 @@ public sealed record BenchOptions
     public required string ServerConnectionString { get; init; }
     public bool Quick { get; init; }
     public int Concurrency { get; init; } = 16;
-    public TimeSpan Warmup { get; init; }
+    /// <summary>Before each throughput figure: in a full run until the JIT settles (see <see cref="SteadyState"/>).</summary>
+    public required WarmupPolicy LoadWarmup { get; init; }
+
+    /// <summary>Before the one-at-a-time figures (hub delivery, conversation list).</summary>
+    public required WarmupPolicy SequentialWarmup { get; init; }
     public TimeSpan Duration { get; init; }
     public int HubSamples { get; init; }
     public int ListSamples { get; init; }
@@ -27,11 +31,13 @@ public sealed record BenchOptions
     public bool Runs(string part) => Parts.Contains(part);
 
     public const string Usage = """
-        Usage: build/bench [--quick] [--only send,hub,ceiling,list] [--concurrency N] [--duration SECONDS]
+        Usage: build/bench [--quick] [--only send,hub,ceiling,list] [--concurrency N] [--warmup SECONDS] [--duration SECONDS]
                            [--connection "Host=...;Port=...;Username=..."]
           --quick        short smoke run: 1 s warm-up, 2 s per throughput figure, 10k vs 100k messages
+                         (a full run warms up until the JIT settles, up to 90 s per throughput figure)
           --only         run only these parts (default: all)
           --concurrency  concurrent senders for the send and ceiling figures (default 16)
+          --warmup       fixed seconds of unmeasured load before each throughput figure
           --duration     seconds per throughput figure (default 10, quick 2)
           --connection   a PostgreSQL server the benchmark may create databases on
                          (default: $CHAT_BENCH_CONNECTION, which build/bench sets)
@@ -44,7 +50,8 @@ public sealed record BenchOptions
         {
             ServerConnectionString = Environment.GetEnvironmentVariable(ConnectionVariable) ?? string.Empty,
             Quick = quick,
-            Warmup = TimeSpan.FromSeconds(quick ? 1 : 3),
+            LoadWarmup = quick ? WarmupPolicy.Fixed(TimeSpan.FromSeconds(1)) : new WarmupPolicy(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(90), true),
+            SequentialWarmup = quick ? WarmupPolicy.Fixed(TimeSpan.FromSeconds(1)) : new WarmupPolicy(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30), true),
             Duration = TimeSpan.FromSeconds(quick ? 2 : 10),
             HubSamples = quick ? 50 : 300,
             ListSamples = quick ? 50 : 300,
@@ -67,6 +74,9 @@ public sealed record BenchOptions
                         break;
                     case "--concurrency":
                         options = options with { Concurrency = int.Parse(Value(), CultureInfo.InvariantCulture) };
+                        break;
+                    case "--warmup":
+                        options = options with { LoadWarmup = WarmupPolicy.Fixed(TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture))) };
                         break;
                     case "--duration":
                         options = options with { Duration = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) };
@@ -101,9 +111,9 @@ public sealed record BenchOptions
             return null;
         }
 
-        if (options.Concurrency < 1 || options.Duration <= TimeSpan.Zero)
+        if (options.Concurrency < 1 || options.Duration <= TimeSpan.Zero || options.LoadWarmup.Min < TimeSpan.Zero)
         {
-            error.WriteLine("--concurrency and --duration must be positive.");
+            error.WriteLine("--concurrency and --duration must be positive, --warmup not negative.");
             return null;
         }
 

@@ -18,11 +18,11 @@ public static class CeilingBenchmark
 
     private const string TouchConversation = "UPDATE conversations SET last_message_at = $2, updated_at = $2 WHERE id = $1";
 
-    public static async Task<LoadResult> RunAsync(BenchDatabase database, SendFixture fixture, BenchOptions options)
+    public static async Task<LoadResult> RunAsync(BenchDatabase database, SendFixture fixture, BenchOptions options, CpuMonitor? cpu)
     {
         // A pool of its own, configured like the service's (the same connection string).
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        return await LoadRunner.RunAsync(options.Concurrency, options.Warmup, options.Duration, async (worker, sequence) =>
+        return await LoadRunner.RunAsync(options.Concurrency, options.LoadWarmup, options.Duration, cpu, async (worker, sequence) =>
         {
             var pair = fixture.Senders[worker];
             var now = DateTime.UtcNow;

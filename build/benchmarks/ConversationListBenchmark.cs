@@ -4,32 +4,33 @@ using System.Text.Json;
 
 namespace Astegni.Chat.Benchmarks;
 
-public sealed record ListResult(long Messages, Latencies Latencies, int Conversations, TimeSpan LoadTime);
+public sealed record ListResult(long Messages, Latencies Latencies, int Conversations, TimeSpan LoadTime, WarmupOutcome Warmup, CpuUsage? Cpu);
 
 /// <summary>(d) GET /api/chat/conversations (default limit) for the viewer of a <see cref="ListDataset"/>, one request at a time.</summary>
 public static class ConversationListBenchmark
 {
-    private const int WarmupRequests = 20;
+    private const int MinimumWarmupRequests = 20;
+    private const int MinimumSamples = 20;
 
-    public static async Task<ListResult> RunAsync(BenchHost host, ListDataset dataset, TimeSpan loadTime, BenchOptions options)
+    public static async Task<ListResult> RunAsync(
+        BenchHost host, ListDataset dataset, TimeSpan loadTime, BenchOptions options, CpuMonitor? cpu)
     {
         using var client = host.ClientFor(dataset.ViewerId);
         var shown = 0;
-        for (var i = 0; i < WarmupRequests; i++)
-        {
-            shown = await ListAsync(client);
-        }
+        var warmup = await SteadyState.WarmUpAsync(async () => shown = await ListAsync(client), MinimumWarmupRequests, options.SequentialWarmup);
 
         var latencies = new Latencies(options.ListSamples);
+        var cpuFrom = cpu?.Take();
         var deadline = Stopwatch.GetTimestamp() + (long)(options.ListTimeCap.TotalSeconds * Stopwatch.Frequency);
-        while (latencies.Count < options.ListSamples && (latencies.Count < 20 || Stopwatch.GetTimestamp() < deadline))
+        while (latencies.Count < options.ListSamples && (latencies.Count < MinimumSamples || Stopwatch.GetTimestamp() < deadline))
         {
             var start = Stopwatch.GetTimestamp();
             await ListAsync(client);
             latencies.Add(start, Stopwatch.GetTimestamp());
         }
 
-        return new ListResult(dataset.MessageCount, latencies, shown, loadTime);
+        var usage = cpu is null || cpuFrom is null ? null : CpuMonitor.Between(cpuFrom.Value, cpu.Take());
+        return new ListResult(dataset.MessageCount, latencies, shown, loadTime, warmup, usage);
     }
 
     private static async Task<int> ListAsync(HttpClient client)

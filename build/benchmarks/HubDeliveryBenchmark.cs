@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Astegni.Chat.Benchmarks;
 
-public sealed record HubDeliveryResult(Latencies Delivery, Latencies Post);
+public sealed record HubDeliveryResult(Latencies Delivery, Latencies Post, WarmupOutcome Warmup, CpuUsage? Cpu);
 
 /// <summary>
 /// (b) Send → hub delivery: the recipient listens on /hubs/chat over WebSockets; one message at a time is
@@ -14,10 +14,10 @@ public sealed record HubDeliveryResult(Latencies Delivery, Latencies Post);
 /// </summary>
 public static class HubDeliveryBenchmark
 {
-    private const int WarmupSamples = 20;
+    private const int MinimumWarmupSamples = 20;
     private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(10);
 
-    public static async Task<HubDeliveryResult> RunAsync(BenchHost host, SendFixture fixture, BenchOptions options)
+    public static async Task<HubDeliveryResult> RunAsync(BenchHost host, SendFixture fixture, BenchOptions options, CpuMonitor? cpu)
     {
         var probe = fixture.Probe;
         var pending = new ConcurrentDictionary<string, TaskCompletionSource<long>>();
@@ -43,22 +43,31 @@ public static class HubDeliveryBenchmark
 
         var delivery = new Latencies(options.HubSamples);
         var post = new Latencies(options.HubSamples);
-        for (var i = 0; i < WarmupSamples + options.HubSamples; i++)
+        var sample = 0;
+        async Task ProbeAsync(bool record)
         {
-            var content = $"Hub probe {i} {Guid.NewGuid():N}";
+            var content = $"Hub probe {sample++} {Guid.NewGuid():N}";
             var waiter = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
             pending[content] = waiter;
             var start = Stopwatch.GetTimestamp();
             await ChatCalls.SendAsync(probe.Client, probe.ConversationId, content);
             var posted = Stopwatch.GetTimestamp();
             var received = await waiter.Task.WaitAsync(EventTimeout);
-            if (i >= WarmupSamples)
+            if (record)
             {
                 delivery.Add(start, received);
                 post.Add(start, posted);
             }
         }
 
-        return new HubDeliveryResult(delivery, post);
+        var warmup = await SteadyState.WarmUpAsync(() => ProbeAsync(record: false), MinimumWarmupSamples, options.SequentialWarmup);
+        var cpuFrom = cpu?.Take();
+        for (var i = 0; i < options.HubSamples; i++)
+        {
+            await ProbeAsync(record: true);
+        }
+
+        var usage = cpu is null || cpuFrom is null ? null : CpuMonitor.Between(cpuFrom.Value, cpu.Take());
+        return new HubDeliveryResult(delivery, post, warmup, usage);
     }
 }
