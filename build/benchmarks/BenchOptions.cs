@@ -34,7 +34,7 @@ public sealed record BenchOptions
         Usage: build/bench [--quick] [--only send,hub,ceiling,list] [--concurrency N] [--warmup SECONDS] [--duration SECONDS]
                            [--connection "Host=...;Port=...;Username=..."]
           --quick        short smoke run: 1 s warm-up, 2 s per throughput figure, 10k vs 100k messages
-                         (a full run warms up until the JIT settles, up to 90 s per throughput figure)
+                         (a full run warms up until the JIT settles, up to 75 s per throughput figure)
           --only         run only these parts (default: all)
           --concurrency  concurrent senders for the send and ceiling figures (default 16)
           --warmup       fixed seconds of unmeasured load before each throughput figure
@@ -50,8 +50,8 @@ public sealed record BenchOptions
         {
             ServerConnectionString = Environment.GetEnvironmentVariable(ConnectionVariable) ?? string.Empty,
             Quick = quick,
-            LoadWarmup = quick ? WarmupPolicy.Fixed(TimeSpan.FromSeconds(1)) : new WarmupPolicy(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(90), true),
-            SequentialWarmup = quick ? WarmupPolicy.Fixed(TimeSpan.FromSeconds(1)) : new WarmupPolicy(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30), true),
+            LoadWarmup = quick ? WarmupPolicy.Fixed(TimeSpan.FromSeconds(1)) : new WarmupPolicy(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(75), true),
+            SequentialWarmup = quick ? WarmupPolicy.Fixed(TimeSpan.FromSeconds(1)) : new WarmupPolicy(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(25), true),
             Duration = TimeSpan.FromSeconds(quick ? 2 : 10),
             HubSamples = quick ? 50 : 300,
             ListSamples = quick ? 50 : 300,
