@@ -11,8 +11,9 @@ namespace Astegni.Chat.Benchmarks;
 public static class CeilingBenchmark
 {
     private const string InsertMessage = """
-        INSERT INTO chat_messages (conversation_id, sender_user_id, message_type, content, is_edited, is_deleted, created_at, updated_at)
-        VALUES ($1, $2, 'text', $3, FALSE, FALSE, $4, $4)
+        INSERT INTO chat_messages (conversation_id, sender_user_id, message_type, content, is_edited, is_deleted,
+                                   is_forwarded, deleted_for_everyone, is_pinned, created_at, updated_at)
+        VALUES ($1, $2, 'text', $3, FALSE, FALSE, FALSE, FALSE, FALSE, $4, $4)
         RETURNING id
         """;
 

@@ -56,12 +56,13 @@ public sealed class ListDataset(BenchDatabase database, int viewerConversations)
         var started = Stopwatch.GetTimestamp();
         var from = MessageCount + 1;
         await database.ExecuteAsync("""
-            INSERT INTO chat_messages (conversation_id, sender_user_id, message_type, content, is_edited, is_deleted, created_at, updated_at)
+            INSERT INTO chat_messages (conversation_id, sender_user_id, message_type, content, is_edited, is_deleted,
+                                       is_forwarded, deleted_for_everyone, is_pinned, created_at, updated_at)
             SELECT s.id,
                    CASE WHEN hashint8(n + 7) & 1 = 0 THEN s.low ELSE s.high END,
                    'text',
                    'Bench message number ' || n || ', an ordinary line of chat text.',
-                   FALSE, FALSE,
+                   FALSE, FALSE, FALSE, FALSE, FALSE,
                    $3 + n * interval '1 second', $3 + n * interval '1 second'
             FROM generate_series($1::bigint, $2::bigint) AS n
             JOIN bench_conversation_slots s ON s.slot = (hashint8(n)::bigint & 2147483647) % $4

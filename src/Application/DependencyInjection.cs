@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<PolicyFacts>();
+        services.AddScoped<Messages.Views.SentMessageViews>();
         services.AddScoped<DomainEventPublisher>();
         services.AddSingleton<TypingTracker>();
         services.AddSingleton<PresenceTracker>();

@@ -14,6 +14,10 @@ namespace Astegni.Chat.Application.Conversations.Views;
 /// </summary>
 public static class ConversationSummaries
 {
+    // "After my read position" as one range over the (conversation_id, id) index: counting unread
+    // messages then reads only the unread ones, however long the history.
+    private static readonly MessageId NothingRead = new(0);
+
     /// <summary>The viewer's active conversations as rows, unordered; callers filter, order and page.</summary>
     public static IQueryable<SummaryRow> Rows(IChatDbContext db, UserId viewer) =>
         from p in db.Participants.AsNoTracking()
@@ -47,7 +51,7 @@ public static class ConversationSummaries
                                                  && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt)
                                                  && !m.Deletions.Any(d => d.UserId == viewer)
                                                  && m.SenderUserId != viewer
-                                                 && (p.LastReadMessageId == null || m.Id > p.LastReadMessageId)),
+                                                 && m.Id > (p.LastReadMessageId ?? NothingRead)),
         };
 
     /// <summary>Summaries as of <paramref name="now"/>: a mute whose end has passed shows as not muted.</summary>

@@ -6,13 +6,15 @@ using Mediator;
 namespace Astegni.Chat.Application.Messages.SendMessage;
 
 /// <summary>After a message commits, every member's open connections get it (the sender's other devices too).</summary>
-public sealed class PushSentMessage(IChatDbContext db, IRealtimePublisher realtime) : INotificationHandler<MessageSent>
+public sealed class PushSentMessage(IChatDbContext db, IRealtimePublisher realtime, SentMessageViews sentViews)
+    : INotificationHandler<MessageSent>
 {
     public const string EventName = "message_created";
 
     public async ValueTask Handle(MessageSent notification, CancellationToken cancellationToken)
     {
-        var view = await MessageViews.LoadOneAsync(db, notification.MessageId, notification.SenderId, cancellationToken);
+        var view = sentViews.Take(notification.MessageId)
+                   ?? await MessageViews.LoadOneAsync(db, notification.MessageId, notification.SenderId, cancellationToken);
         if (view is null)
         {
             return;

@@ -38,7 +38,8 @@ public sealed record SendMessage(
 /// <param name="Replayed">True when this was a retry and <paramref name="Message"/> is the original.</param>
 public sealed record SentMessage(MessageView Message, bool Replayed);
 
-public sealed class SendMessageHandler(IChatDbContext db, ICurrentUser currentUser, PolicyFacts policyFacts, TimeProvider clock)
+public sealed class SendMessageHandler(
+    IChatDbContext db, ICurrentUser currentUser, PolicyFacts policyFacts, TimeProvider clock, SentMessageViews sentViews)
     : ICommandHandler<SendMessage, Result<SentMessage>>
 {
     public static readonly Error ClientIdReused = Error.Conflict(
@@ -100,8 +101,9 @@ public sealed class SendMessageHandler(IChatDbContext db, ICurrentUser currentUs
                    ?? throw new InvalidOperationException("The client id index refused a row that cannot be found.");
         }
 
-        var view = await MessageViews.LoadOneAsync(db, posted.Value.Id, sender, cancellationToken);
-        return new SentMessage(view!, Replayed: false);
+        var view = (await MessageViews.LoadOneAsync(db, posted.Value.Id, sender, cancellationToken))!;
+        sentViews.Remember(view);
+        return new SentMessage(view, Replayed: false);
     }
 
     /// <summary>What the new message says and where it comes from: a new body (maybe a reply), or a forwarded copy.</summary>
