@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Astegni.Chat.TestSupport.Legacy;
 
 namespace Astegni.Chat.Benchmarks;
 
@@ -8,6 +9,7 @@ internal static class BenchmarkMain
 {
     private const double SendTarget = 0.5;
     private const double ListTarget = 1.5;
+    private const double MigrationTarget = 3;
 
     public static async Task<int> Main(string[] args)
     {
@@ -38,9 +40,14 @@ internal static class BenchmarkMain
             await RunMessagingAsync(options, results);
         }
 
-        if (options.Runs("list"))
+        if (options.Runs("list") || options.Runs("search"))
         {
             await RunListAsync(options, results);
+        }
+
+        if (options.Runs("migrate"))
+        {
+            await RunMigrationAsync(options, results);
         }
 
         PrintSummary(results, total.Elapsed);
@@ -121,6 +128,47 @@ internal static class BenchmarkMain
         }
 
         Say();
+        if (options.Runs("search"))
+        {
+            Progress("searching messages");
+            results.Search = await SearchBenchmark.RunAsync(host, dataset, options);
+            Say($"[e] Message search: GET /api/chat/messages/search, one request at a time, for the same user at {dataset.MessageCount:N0} messages");
+            foreach (var search in results.Search)
+            {
+                Say($"    q={search.Query,-10} {search.Latencies.Summary()}");
+            }
+
+            Say();
+        }
+    }
+
+    private static async Task RunMigrationAsync(BenchOptions options, Results results)
+    {
+        var full = options.Quick ? new LegacySize(1_000, 10_000, 100_000) : LegacySize.Benchmark;
+        var tenth = new LegacySize(full.Users / 10, full.Conversations / 10, full.Messages / 10);
+        Say($"[f] Legacy upgrade: `migrate` on a generated profile-era database, against one rewrite of chat_messages (CREATE TABLE AS SELECT)");
+        foreach (var size in new[] { tenth, full })
+        {
+            Progress($"generating a legacy database: {size.Users:N0} users, {size.Conversations:N0} conversations, {size.Messages:N0} messages");
+            var run = await MigrationBenchmark.RunAsync(options.ServerConnectionString, size);
+            results.Migrations.Add(run);
+            Say($"    {size.Users:N0} users, {size.Conversations:N0} conversations, {size.Messages:N0} messages (generated in {run.Generate.TotalSeconds:F0} s)");
+            Say($"        floor {run.Floor.TotalSeconds:F2} s, migrate {run.Migrate.TotalSeconds:F2} s, ratio {run.Ratio:F1}, migrator peak memory {run.PeakMemoryBytes / 1048576.0:F0} MiB");
+            Say("        steps (ms): " + string.Join(", ", run.Steps.Select(s => $"{s.Step} {s.Milliseconds}")));
+        }
+
+        if (results.Migrations.Count == 2)
+        {
+            var (small, large) = (results.Migrations[0], results.Migrations[1]);
+            Say("    growth per step at 10x the data (linear = 10x):");
+            foreach (var (step, ms) in large.Steps)
+            {
+                var before = small.Steps.FirstOrDefault(s => s.Step == step).Milliseconds;
+                Say($"        {step,-36} {(before == 0 ? "-" : $"{(double)ms / before:F1}x")}");
+            }
+        }
+
+        Say();
     }
 
     private static void PrintSummary(Results results, TimeSpan elapsed)
@@ -153,6 +201,18 @@ internal static class BenchmarkMain
             Row($"list at {Short(small.Messages)}", string.Empty, small.Latencies);
             Row($"list at {Short(large.Messages)}", string.Empty, large.Latencies);
             Say($"    {$"list p50 {Short(large.Messages)}/{Short(small.Messages)}",-22}{ratio:F2} (target <= {ListTarget:F1}): {(ratio <= ListTarget ? "PASS" : "ABOVE TARGET")}");
+        }
+
+        foreach (var search in results.Search ?? [])
+        {
+            Row($"search q={search.Query}", string.Empty, search.Latencies);
+        }
+
+        if (results.Migrations.Count > 0)
+        {
+            var run = results.Migrations[^1];
+            Say($"    {"migrate / floor",-22}{run.Ratio:F1} (target <= {MigrationTarget:F1}): {(run.Ratio <= MigrationTarget ? "PASS" : "ABOVE TARGET")}"
+                + $"  ({run.Size.Messages:N0} messages: {run.Migrate.TotalSeconds:F1} s vs {run.Floor.TotalSeconds:F2} s; peak memory {run.PeakMemoryBytes / 1048576.0:F0} MiB)");
         }
 
         var disturbed = new[] { results.Send?.Cpu, results.Hub?.Cpu, results.Ceiling?.Cpu, results.ListSmall?.Cpu, results.ListLarge?.Cpu }
@@ -200,5 +260,7 @@ internal static class BenchmarkMain
         public LoadResult? Ceiling { get; set; }
         public ListResult? ListSmall { get; set; }
         public ListResult? ListLarge { get; set; }
+        public IReadOnlyList<SearchResult>? Search { get; set; }
+        public List<MigrationRun> Migrations { get; } = [];
     }
 }

@@ -52,9 +52,9 @@ public sealed class TestDatabase
     }
 
     /// <summary>An empty database (no migrations), for tests of the schema itself.</summary>
-    public static async Task<string> RecreateAsync(string name)
+    public static async Task<string> RecreateAsync(string name, string? serverConnectionString = null)
     {
-        var server = new NpgsqlConnectionStringBuilder(ServerConnectionString);
+        var server = new NpgsqlConnectionStringBuilder(serverConnectionString ?? ServerConnectionString);
         await using (var admin = new NpgsqlConnection(server.ConnectionString))
         {
             await admin.OpenAsync();
@@ -64,6 +64,8 @@ public sealed class TestDatabase
             await create.ExecuteNonQueryAsync();
         }
 
+        // Pooled connections to a database of the same name died with it.
+        NpgsqlConnection.ClearAllPools();
         server.Database = name;
         return server.ConnectionString;
     }

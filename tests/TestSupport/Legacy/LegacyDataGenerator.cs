@@ -18,9 +18,10 @@ public sealed record LegacySize(int Users, int Conversations, int Messages)
 /// </summary>
 public static class LegacyDataGenerator
 {
-    public static async Task<string> CreateAsync(string name, LegacySize size)
+    /// <param name="serverConnectionString">The server to create it on; default the tests' (CHAT_TEST_CONNECTION).</param>
+    public static async Task<string> CreateAsync(string name, LegacySize size, string? serverConnectionString = null)
     {
-        var connectionString = await LegacyDatabase.CreateAsync(name, LegacyShape.Scripts, withRows: false);
+        var connectionString = await LegacyDatabase.CreateAsync(name, LegacyShape.Scripts, withRows: false, serverConnectionString);
         await LegacyDatabase.ExecuteAsync(connectionString, Structure(size));
         await CopyMessagesAsync(connectionString, size);
         await LegacyDatabase.ExecuteAsync(connectionString, Extras());

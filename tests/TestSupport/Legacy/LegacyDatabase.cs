@@ -24,9 +24,9 @@ public static partial class LegacyDatabase
     public const string TimeZone = "Africa/Addis_Ababa";
 
     /// <summary>A new database of the given shape holding the edge-case fixture; returns its connection string.</summary>
-    public static async Task<string> CreateAsync(string name, LegacyShape shape, bool withRows = true)
+    public static async Task<string> CreateAsync(string name, LegacyShape shape, bool withRows = true, string? serverConnectionString = null)
     {
-        var connectionString = await TestDatabase.RecreateAsync(name);
+        var connectionString = await TestDatabase.RecreateAsync(name, serverConnectionString);
         await ExecuteAsync(connectionString, Schema(shape));
         if (withRows)
         {
