@@ -28,6 +28,9 @@ internal sealed class UpgradeContext(
         return await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Temporary tables get no statistics by themselves; without them the planner guesses, and joins go quadratic.</summary>
+    public Task<int> AnalyzeAsync(string table) => ExecuteAsync($"ANALYZE {table}");
+
     public async Task<long> CountAsync(string sql)
     {
         await using var command = new NpgsqlCommand(sql, Connection, Transaction) { CommandTimeout = 0 };

@@ -50,6 +50,7 @@ internal sealed class MergeConversations : IUpgradeStep
              WHERE c.type IN ('direct', 'notes')
              GROUP BY c.id, c.created_at
             """);
+        await context.AnalyzeAsync("upgrade_pairs");
 
         await context.ChangeAsync(
             "conversations.self_chats_to_notes",
@@ -69,6 +70,7 @@ internal sealed class MergeConversations : IUpgradeStep
             WINDOW pair AS (PARTITION BY low_id, high_id ORDER BY created_at NULLS LAST, id)
             """);
         await context.ExecuteAsync("DELETE FROM upgrade_merges WHERE merged_id = survivor_id");
+        await context.AnalyzeAsync("upgrade_merges");
         counts.Merged = await context.CountAsync("SELECT count(*) FROM upgrade_merges");
         context.Report.Add("conversations.duplicate_direct_merged", counts.Merged);
         foreach (var line in await context.LinesAsync(

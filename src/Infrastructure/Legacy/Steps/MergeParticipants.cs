@@ -21,6 +21,7 @@ internal sealed class MergeParticipants : IUpgradeStep
             SELECT p.id, p.conversation_id, p.user_id AS stored_user_id, {resolved} AS user_id
               FROM conversation_participants p
             """);
+        await context.AnalyzeAsync("upgrade_participants");
 
         await context.ChangeAsync(
             "participants.rekeyed",

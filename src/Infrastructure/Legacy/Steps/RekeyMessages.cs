@@ -27,6 +27,7 @@ internal sealed class RekeyMessages : IUpgradeStep
              WHERE m.sender_user_id IS NULL
                 OR m.sender_user_id IS DISTINCT FROM {sender}
             """);
+        await context.AnalyzeAsync("upgrade_senders");
         await context.ChangeAsync(
             "messages.sender_rekeyed",
             "SELECT count(*) FROM upgrade_senders WHERE user_id IS NOT NULL",
