@@ -45,6 +45,20 @@ as_pg() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# data_dir NAME: a directory for a private cluster, .data/NAME in the repository when the postgres OS
+# user can reach it there (initdb runs as that user when we are root), else one under /tmp.
+data_dir() {
+  local dir="$repo_root/.data/$1"
+  mkdir -p "$dir"
+  if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$dir" 2>/dev/null; then
+    dir="/tmp/astegni-chat-$(printf '%s' "$repo_root" | md5sum | cut -c1-8)/$1"
+    mkdir -p "$dir"
+    chmod 755 "$(dirname "$dir")"
+  fi
+  chmod 755 "$dir"
+  echo "$dir"
+}
+
 # start_cluster DIR PORT [extra postgres -c options...]: initialises DIR/data when empty and starts it.
 start_cluster() {
   local dir=$1 port=$2; shift 2
