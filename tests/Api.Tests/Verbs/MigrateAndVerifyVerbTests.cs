@@ -39,6 +39,19 @@ public sealed class MigrateAndVerifyVerbTests
     }
 
     [Test]
+    public async Task Migrate_WhoseBackupFails_ChangesNothing()
+    {
+        var db = await LegacyDatabase.CreateAsync("verbs_backup_fails", LegacyShape.Scripts);
+
+        var migrate = await RunAsync(db, "migrate", "--backup", "/nonexistent/directory/chat.dump");
+        var dryRun = await RunAsync(db, "migrate", "--dry-run");
+
+        Assert.That(migrate.ExitCode, Is.EqualTo(1));
+        Assert.That(migrate.Output, Does.Contain("The backup failed: nothing was changed."));
+        Assert.That(dryRun.Output, Does.Contain("found:    legacy (migration scripts)"), "still the legacy database it was");
+    }
+
+    [Test]
     public async Task Migrate_RefusesADatabaseThatIsNeitherLegacyNorOurs_AndVerifyFailsOnIt()
     {
         var db = await TestDatabase.RecreateAsync("verbs_unrecognized");

@@ -61,6 +61,13 @@ public sealed class GetConversationHandler(IChatDbContext db, ICurrentUser curre
 
         // The summary only exists for active members: everyone else learns nothing, not even that it exists.
         var summary = await ConversationSummaries.LoadOneAsync(db, viewer, conversationId, clock.GetUtcNow(), cancellationToken);
+        if (summary is null && await db.SurvivorOfAsync(conversationId, cancellationToken) is { } survivor)
+        {
+            // An id the legacy upgrade merged away opens the conversation that holds its history now.
+            conversationId = survivor;
+            summary = await ConversationSummaries.LoadOneAsync(db, viewer, conversationId, clock.GetUtcNow(), cancellationToken);
+        }
+
         if (summary is null)
         {
             return ConversationErrors.NotFound;
