@@ -2,6 +2,7 @@ using System.Text.Json;
 using Astegni.Chat.Api.Auth;
 using Astegni.Chat.Api.Endpoints;
 using Astegni.Chat.Api.Http;
+using Astegni.Chat.Api.OpenApi;
 using Astegni.Chat.Api.Realtime;
 using Astegni.Chat.Application;
 using Astegni.Chat.Application.Abstractions;
@@ -62,7 +63,7 @@ public static class ChatHost
         }).AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         services.AddSingleton<IRealtimePublisher, SignalRRealtimePublisher>();
-        services.AddOpenApi();
+        services.AddChatOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         var app = builder.Build();

@@ -14,7 +14,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// The use cases' collaborators. The host adds the mediator itself (its source generator runs in
-    /// the host) with <see cref="PipelineOrder"/> as its pipeline.
+    /// the host) with the behaviours in <c>Behaviors/</c> as its pipeline.
     /// </summary>
     public static IServiceCollection AddChatApplication(this IServiceCollection services)
     {

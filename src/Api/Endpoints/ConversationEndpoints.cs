@@ -35,6 +35,7 @@ public static class ConversationEndpoints
         var group = api.MapGroup("/conversations").WithTags("Conversations");
         group.MapGet("/", ListConversations).Produces<ConversationPage>();
         group.MapPost("/", CreateConversation)
+            .WithSummary("Open a direct chat with one person, or create a group")
             .Produces<CreatedConversationEnvelope>(StatusCodes.Status201Created)
             .Produces<ConversationEnvelope>();
         group.MapGet("/{conversationId:int}", GetConversation).Produces<ConversationDetailsEnvelope>();
@@ -42,7 +43,7 @@ public static class ConversationEndpoints
         group.MapPost("/{conversationId:int}/participants", AddParticipants).Produces<ParticipantsAdded>();
         group.MapDelete("/{conversationId:int}/participants/{userId:int}", RemoveParticipant).Produces(StatusCodes.Status204NoContent);
         group.MapPut("/{conversationId:int}/participants/{userId:int}/role", ChangeParticipantRole).Produces(StatusCodes.Status204NoContent);
-        group.MapPost("/{conversationId:int}/read", MarkRead).Produces(StatusCodes.Status204NoContent);
+        group.MapPost("/{conversationId:int}/read", MarkConversationRead).Produces(StatusCodes.Status204NoContent);
         return api;
     }
 
@@ -104,7 +105,7 @@ public static class ConversationEndpoints
         ISender sender, int conversationId, int userId, ChangeRoleRequest request, CancellationToken cancellationToken) =>
         (await sender.Send(new ChangeParticipantRole(conversationId, userId, request.Role), cancellationToken)).ToHttp();
 
-    public static async Task<IResult> MarkRead(
+    public static async Task<IResult> MarkConversationRead(
         ISender sender, int conversationId, MarkReadRequest request, CancellationToken cancellationToken) =>
         (await sender.Send(new MarkConversationRead(conversationId, request.MessageId), cancellationToken)).ToHttp();
 

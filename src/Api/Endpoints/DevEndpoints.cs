@@ -19,7 +19,9 @@ public static class DevEndpoints
 
     public static IEndpointRouteBuilder MapDevEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/dev/tokens", ListDemoTokens).WithTags("Development").AllowAnonymous().Produces<DemoTokenList>();
+        app.MapGet("/api/dev/tokens", ListDemoTokens).WithTags("Development").AllowAnonymous().Produces<DemoTokenList>()
+            .WithSummary("List the demo users with a fresh token each")
+            .WithDescription("Development only (404 in every other environment): the web page's demo sign-in.");
         return app;
     }
 

@@ -10,15 +10,15 @@ public static class PrivacyEndpoints
 {
     public static RouteGroupBuilder MapPrivacyEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/settings", GetSettings).WithTags("Privacy").Produces<SettingsEnvelope>();
-        api.MapPut("/settings", UpdateSettings).WithTags("Privacy").Produces<SettingsEnvelope>();
+        api.MapGet("/settings", GetPrivacySettings).WithTags("Privacy").Produces<SettingsEnvelope>();
+        api.MapPut("/settings", UpdatePrivacySettings).WithTags("Privacy").Produces<SettingsEnvelope>();
         return api;
     }
 
-    public static async Task<IResult> GetSettings(ISender sender, CancellationToken cancellationToken) =>
+    public static async Task<IResult> GetPrivacySettings(ISender sender, CancellationToken cancellationToken) =>
         (await sender.Send(new GetPrivacySettings(), cancellationToken)).ToHttp(s => TypedResults.Ok(new SettingsEnvelope(s)));
 
-    public static async Task<IResult> UpdateSettings(ISender sender, UpdatePrivacySettings request, CancellationToken cancellationToken) =>
+    public static async Task<IResult> UpdatePrivacySettings(ISender sender, UpdatePrivacySettings request, CancellationToken cancellationToken) =>
         (await sender.Send(request, cancellationToken)).ToHttp(s => TypedResults.Ok(new SettingsEnvelope(s)));
 }
 

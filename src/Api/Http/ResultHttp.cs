@@ -13,16 +13,19 @@ public static class ResultHttp
 
     public static IResult ToOk<T>(this Result<T> result) => result.ToHttp(value => TypedResults.Ok(value));
 
+    /// <summary>The HTTP status a refusal of this kind is answered with (the OpenAPI document uses it too).</summary>
+    public static int StatusFor(Error error) => error.Kind switch
+    {
+        ErrorKind.Validation => StatusCodes.Status400BadRequest,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
     public static IResult Problem(Error error)
     {
-        var status = error.Kind switch
-        {
-            ErrorKind.Validation => StatusCodes.Status400BadRequest,
-            ErrorKind.NotFound => StatusCodes.Status404NotFound,
-            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-            ErrorKind.Conflict => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status400BadRequest,
-        };
+        var status = StatusFor(error);
         var extensions = new Dictionary<string, object?> { [ProblemCodes.Key] = error.Code };
         if (error.FieldErrors is { } fields)
         {

@@ -18,10 +18,10 @@ public sealed record DownloadMedia(int MediaId) : IChatQuery<MediaDownload>;
 /// <param name="Content">Seekable, with a known length (byte ranges are served from it); the caller disposes it.</param>
 /// <param name="ContentType">The Content-Type to serve it with.</param>
 /// <param name="FileName">A safe name for Content-Disposition.</param>
-/// <param name="ShowInline">Images, audio and video are shown in place; files are downloaded.</param>
 public sealed record MediaDownload(
     int MediaId, Stream Content, string ContentType, MediaKind Kind, string FileName, DateTimeOffset CreatedAt)
 {
+    /// <summary>Images, audio and video are shown in place; files are downloaded.</summary>
     public bool ShowInline => Kind != MediaKind.File;
 }
 

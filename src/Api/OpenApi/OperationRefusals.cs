@@ -1,0 +1,72 @@
+using Astegni.Chat.Api.Endpoints;
+using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Messages.SendMessage;
+using Astegni.Chat.Domain.Blocks;
+using Astegni.Chat.Domain.Calls;
+using Astegni.Chat.Domain.Common;
+using Astegni.Chat.Domain.Conversations;
+using Astegni.Chat.Domain.Media;
+using Astegni.Chat.Domain.Messages;
+using Astegni.Chat.Domain.Policies;
+
+namespace Astegni.Chat.Api.OpenApi;
+
+/// <summary>
+/// The refusals each operation's use case can answer beyond its validators (whose codes are read from
+/// the validators), by the endpoint handler's name. The errors are referenced, never spelled, so a code
+/// cannot drift; a test fails when an endpoint has no entry.
+/// </summary>
+public static class OperationRefusals
+{
+    /// <summary>A refusal, answered with the status of its kind unless the endpoint says otherwise (413).</summary>
+    public readonly record struct Refusal(Error Error, int? Status = null)
+    {
+        public static implicit operator Refusal(Error error) => new(error);
+    }
+
+    private static readonly Dictionary<string, Refusal[]> ByEndpoint = new(StringComparer.Ordinal)
+    {
+        ["ListConversations"] = [],
+        ["CreateConversation"] = [ConversationEndpoints.UnsupportedType, ConversationEndpoints.DirectNeedsOneUser, UserErrors.NotFound, PolicyErrors.RecipientUnavailable, PolicyErrors.YouBlockedRecipient, PolicyErrors.ConnectionsOnly, PolicyErrors.NotAccepting, ConversationErrors.NotFound, GroupErrors.InvalidName, GroupErrors.DescriptionTooLong, GroupErrors.MemberLimitReached],
+        ["GetConversation"] = [ConversationErrors.NotFound],
+        ["UpdateGroup"] = [ConversationErrors.NotFound, GroupErrors.NotAGroup, GroupErrors.NotGroupAdmin, GroupErrors.InvalidName, GroupErrors.DescriptionTooLong],
+        ["AddParticipants"] = [ConversationErrors.NotFound, GroupErrors.NotAGroup, GroupErrors.NotGroupAdmin],
+        ["RemoveParticipant"] = [ConversationErrors.NotFound, GroupErrors.NotAGroup, GroupErrors.NotGroupAdmin, GroupErrors.ParticipantNotFound],
+        ["ChangeParticipantRole"] = [ConversationErrors.NotFound, GroupErrors.NotAGroup, GroupErrors.NotGroupAdmin, GroupErrors.ParticipantNotFound, GroupErrors.NeedsAnAdmin],
+        ["MarkConversationRead"] = [ConversationErrors.NotFound, ConversationErrors.MessageNotInConversation],
+        ["MuteConversation"] = [ConversationErrors.NotFound, Participant.MuteEndsInThePast],
+        ["ArchiveConversation"] = [ConversationErrors.NotFound],
+        ["PinConversation"] = [ConversationErrors.NotFound],
+        ["ClearConversationHistory"] = [ConversationErrors.NotFound],
+        ["DeleteConversation"] = [ConversationErrors.NotFound],
+        ["GetReadStatus"] = [ConversationErrors.NotFound],
+        ["GetHistory"] = [ConversationErrors.NotFound],
+        ["SendMessage"] = [SendMessageHandler.ClientIdReused, ConversationErrors.NotFound, PolicyErrors.RecipientUnavailable, PolicyErrors.YouBlockedRecipient, PolicyErrors.ConnectionsOnly, PolicyErrors.NotAccepting, MessageErrors.NotFound, MessageErrors.NotForwardable, MessageErrors.ForwardingDisabled, MessageBody.EmptyText, MessageBody.TextTooLong, MessageBody.InvalidLocation, MediaErrors.NotFound, MediaErrors.TypeMismatch],
+        ["EditMessage"] = [MessageErrors.NotFound, PolicyErrors.RecipientUnavailable, PolicyErrors.YouBlockedRecipient, PolicyErrors.ConnectionsOnly, PolicyErrors.NotAccepting, MessageBody.EmptyText, MessageBody.TextTooLong, MessageErrors.Deleted, MessageErrors.NotAuthor, MessageErrors.NotEditable, MessageErrors.EditWindowPassed],
+        ["DeleteMessage"] = [MessageErrors.NotFound, MessageErrors.DeleteNotAllowed, MessageErrors.DeleteWindowPassed],
+        ["ReactToMessage"] = [MessageErrors.NotFound, PolicyErrors.RecipientUnavailable, PolicyErrors.YouBlockedRecipient, PolicyErrors.ConnectionsOnly, PolicyErrors.NotAccepting, MessageErrors.InvalidReaction, MessageErrors.Deleted],
+        ["RemoveReaction"] = [MessageErrors.NotFound],
+        ["PinMessage"] = [MessageErrors.NotFound, MessageErrors.PinNotAllowed, MessageErrors.Deleted],
+        ["UnpinMessage"] = [MessageErrors.NotFound, MessageErrors.PinNotAllowed],
+        ["SearchMessages"] = [ConversationErrors.NotFound],
+        ["BlockUser"] = [Block.CannotBlockSelf, UserErrors.NotFound],
+        ["UnblockUser"] = [],
+        ["ListBlockedUsers"] = [],
+        ["GetPrivacySettings"] = [],
+        ["UpdatePrivacySettings"] = [],
+        ["ListContacts"] = [],
+        ["GetUserStatuses"] = [PresenceEndpoints.MalformedUserIds],
+        ["ExportMyChatData"] = [],
+        ["DeleteMyChatData"] = [],
+        ["StartCall"] = [ConversationErrors.NotFound, PolicyErrors.RecipientUnavailable, PolicyErrors.YouBlockedRecipient, CallPolicy.ConnectionsOnly, CallPolicy.NotAccepting, CallErrors.InProgress, CallErrors.NobodyToCall],
+        ["UpdateCall"] = [CallErrors.NotFound, CallErrors.CallerCannotAnswer, CallErrors.CallerCannotDecline, CallErrors.OnlyCallerCancels, CallErrors.AlreadyAnswered, CallErrors.NotAnswered, CallErrors.Finished],
+        ["ListCalls"] = [ConversationErrors.NotFound],
+        ["GetIceServers"] = [],
+        ["UploadMedia"] = [MediaEndpoints.NotMultipart, MediaEndpoints.TruncatedMultipart, MediaErrors.Missing, MediaErrors.Empty, MediaErrors.TypeNotAllowed, new(MediaErrors.TooLarge(MediaKind.File, 0), StatusCodes.Status413PayloadTooLarge)],
+        ["DownloadMedia"] = [MediaErrors.NotFound],
+    };
+
+    public static bool Covers(string endpoint) => ByEndpoint.ContainsKey(endpoint);
+
+    public static IReadOnlyList<Refusal> For(string endpoint) => ByEndpoint.GetValueOrDefault(endpoint) ?? [];
+}
