@@ -71,6 +71,33 @@ public sealed class ConcurrentChangeTests : ApiTest
     }
 
     [Test]
+    public async Task ReactAndDeleteForEveryone_AtOnce_NeverLeaveAReactionOnATombstone()
+    {
+        var me = await UserAsync("Me");
+        var other = await UserAsync("Other");
+        var conversation = await me.OpenDirectIdAsync(other.Id);
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var message = await me.SendIdAsync(conversation, $"react to me {round}");
+            using var start = new Barrier(2);
+            var react = Task.Run(async () => { start.SignalAndWait(); return await other.ReactAsync(message, "👍"); });
+            var delete = Task.Run(async () => { start.SignalAndWait(); return await me.DeleteMessageAsync(message, "everyone"); });
+            var (reacted, deleted) = (await react, await delete);
+
+            Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await deleted.Content.ReadAsStringAsync());
+            if (reacted.StatusCode != HttpStatusCode.NoContent)
+            {
+                await reacted.ProblemAsync(HttpStatusCode.Conflict, "message_deleted");
+            }
+
+            var reactionsOnTombstones = await Db.ScalarAsync<long>(
+                "SELECT count(*) FROM message_reactions r JOIN chat_messages m ON m.id = r.message_id WHERE m.is_deleted");
+            Assert.That(reactionsOnTombstones, Is.Zero, $"round {round}");
+        }
+    }
+
+    [Test]
     public async Task TwoDevicesMarkingRead_AtOnce_NeverMoveTheReadPositionBack()
     {
         var me = await UserAsync("Me");
