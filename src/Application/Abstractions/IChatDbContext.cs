@@ -29,7 +29,11 @@ public interface IChatDbContext
     /// <summary>Astegni's <c>connections</c>, read-only.</summary>
     IQueryable<ConnectionRecord> Connections { get; }
 
-    /// <summary>Saves pending changes. A unique index violation surfaces as <see cref="DuplicateKeyException"/>.</summary>
+    /// <summary>
+    /// Saves pending changes. A unique index violation surfaces as <see cref="DuplicateKeyException"/>; a row
+    /// that another transaction changed since it was read (messages and memberships carry a version) as
+    /// <see cref="ConcurrentChangeException"/>.
+    /// </summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     /// <summary>Forgets every change not yet saved (after a save was refused), so the transaction can go on.</summary>
@@ -58,3 +62,10 @@ public sealed class DuplicateKeyException(string? constraintName, Exception inne
 {
     public string? ConstraintName { get; } = constraintName;
 }
+
+/// <summary>
+/// A save found a row changed by another transaction since this one read it: writing it back would undo
+/// that change (an edit over a deletion, a pin on a tombstone, a read position moving backwards).
+/// </summary>
+public sealed class ConcurrentChangeException(Exception innerException)
+    : Exception("A row was changed by someone else since it was read.", innerException);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Astegni.Chat.Application.Common;
 using Astegni.Chat.Domain.Common;
 using FluentValidation;
 using Mediator;
@@ -40,6 +41,12 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
 
     private static Error ToError(List<FluentValidation.Results.ValidationFailure> failures)
     {
+        // Text that cannot be stored is answered first: what else is wrong with it hardly matters.
+        if (failures.Exists(f => f.ErrorCode == ValidationRules.InvalidCharactersCode))
+        {
+            failures = failures.FindAll(f => f.ErrorCode == ValidationRules.InvalidCharactersCode);
+        }
+
         // Clients see the snake_case field names they sent. The code is the rule's own code when
         // every failure shares one (e.g. message_too_long), else the generic one.
         var fields = failures

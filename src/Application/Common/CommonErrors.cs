@@ -6,3 +6,9 @@ public static class UserErrors
 {
     public static readonly Error NotFound = Error.NotFound("user_not_found", "No such user.");
 }
+
+public static class ConcurrencyErrors
+{
+    public static readonly Error Conflict = Error.Conflict(
+        "conflict", "Someone changed this at the same moment, and trying again did not get through. Please try again.");
+}

@@ -184,6 +184,9 @@ public sealed class Message : AggregateRoot
             existing.Replace(reaction, now);
         }
 
+        // The message itself is written too, with its version: a reaction cannot land on a message that
+        // was deleted for everyone in the meantime.
+        UpdatedAt = now;
         Raise(new ReactionsChanged(this, user));
         return Result.Success();
     }

@@ -14,6 +14,9 @@ namespace Astegni.Chat.Infrastructure.Persistence;
 
 public sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : DbContext(options), IChatDbContext
 {
+    /// <summary>The shadow property of a versioned row (messages, memberships): its <c>xmin</c>.</summary>
+    public const string VersionProperty = "Version";
+
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<Message> Messages => Set<Message>();
@@ -52,6 +55,10 @@ public sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : DbC
         try
         {
             return await base.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            throw new ConcurrentChangeException(exception);
         }
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
         {

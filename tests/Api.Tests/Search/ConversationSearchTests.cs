@@ -141,7 +141,7 @@ public sealed class ConversationSearchTests : ApiTest
 
     [TestCase("/api/chat/conversations?q=", "invalid_search_query")]
     [TestCase("/api/chat/conversations?q=%20", "invalid_search_query")]
-    [TestCase("/api/chat/conversations?q=%00", "invalid_search_query")]
+    [TestCase("/api/chat/conversations?q=%00", "invalid_characters")]
     public async Task BadSearchText_IsValidationProblemWithCode(string path, string code)
     {
         var me = await UserAsync("Me");

@@ -229,7 +229,7 @@ public sealed class MessageSearchTests : ApiTest
     [TestCase("/api/chat/messages/search", "invalid_search_query")]
     [TestCase("/api/chat/messages/search?q=", "invalid_search_query")]
     [TestCase("/api/chat/messages/search?q=%20%20%20", "invalid_search_query")]
-    [TestCase("/api/chat/messages/search?q=a%00b", "invalid_search_query")]
+    [TestCase("/api/chat/messages/search?q=a%00b", "invalid_characters")]
     [TestCase("/api/chat/messages/search?q=hi&limit=0", "invalid_limit")]
     [TestCase("/api/chat/messages/search?q=hi&limit=101", "invalid_limit")]
     [TestCase("/api/chat/messages/search?q=hi&cursor=not-a-cursor!", "invalid_cursor")]

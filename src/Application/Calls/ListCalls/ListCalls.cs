@@ -31,7 +31,12 @@ public sealed class ListCallsHandler(IChatDbContext db, ICallLogStore store, ICu
 
         if (query.ConversationId is { } requested)
         {
-            var conversationId = await ConversationOfMineAsync(new ConversationId(requested), me, cancellationToken);
+            // Former members too: the calls from their time stay theirs to see.
+            var conversationId = await db.Participants
+                .InConversation(db, requested, p => p.ConversationId)
+                .Where(p => p.UserId == me)
+                .Select(p => (ConversationId?)p.ConversationId)
+                .FirstOrDefaultAsync(cancellationToken);
             if (conversationId is null)
             {
                 return ConversationErrors.NotFound;
@@ -60,19 +65,5 @@ public sealed class ListCallsHandler(IChatDbContext db, ICallLogStore store, ICu
         }
 
         return new CallsPage(rows.ConvertAll(CallView.Of), next);
-    }
-
-    /// <summary>The conversation (or the one an old id was merged into) if I am or was a member of it.</summary>
-    private async Task<ConversationId?> ConversationOfMineAsync(ConversationId id, UserId me, CancellationToken cancellationToken)
-    {
-        if (await db.Participants.AnyAsync(p => p.ConversationId == id && p.UserId == me, cancellationToken))
-        {
-            return id;
-        }
-
-        return await db.SurvivorOfAsync(id, cancellationToken) is { } survivor
-               && await db.Participants.AnyAsync(p => p.ConversationId == survivor && p.UserId == me, cancellationToken)
-            ? survivor
-            : null;
     }
 }

@@ -26,17 +26,14 @@ public sealed class StartCallHandler(
     public async ValueTask<Result<CallView>> Handle(StartCall command, CancellationToken cancellationToken)
     {
         var caller = currentUser.Id;
-        var conversationId = new ConversationId(command.ConversationId);
-        var conversation = await LockAsync(conversationId, cancellationToken);
-        if (conversation?.ActiveParticipant(caller) is null && await db.SurvivorOfAsync(conversationId, cancellationToken) is { } survivor)
-        {
-            conversation = await LockAsync(survivor, cancellationToken);
-        }
-
-        if (conversation?.ActiveParticipant(caller) is null)
+        var conversation = await db.ConversationOfMemberAsync(command.ConversationId, caller, cancellationToken);
+        if (conversation is null)
         {
             return ConversationErrors.NotFound;
         }
+
+        // Held until this transaction ends, so call starts in one conversation take turns.
+        await store.LockConversationAsync(conversation.Id, cancellationToken);
 
         var now = clock.GetUtcNow();
         if (conversation.OtherUserOf(caller) is { } callee)
@@ -67,12 +64,5 @@ public sealed class StartCallHandler(
         db.CallLogs.Add(started.Value);
         await db.SaveChangesAsync(cancellationToken);
         return CallView.Of(started.Value);
-    }
-
-    // Held until this transaction ends, so call starts in one conversation take turns.
-    private async Task<Conversation?> LockAsync(ConversationId id, CancellationToken cancellationToken)
-    {
-        await store.LockConversationAsync(id, cancellationToken);
-        return await db.Conversations.Include(c => c.Participants).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ public sealed class AddParticipantsHandler(
     public async ValueTask<Result<ParticipantsAdded>> Handle(AddParticipants command, CancellationToken cancellationToken)
     {
         var admin = currentUser.Id;
-        var conversation = await GroupLoading.LoadForMembershipChangeAsync(db, new ConversationId(command.ConversationId), cancellationToken);
+        var conversation = await GroupLoading.LoadForMembershipChangeAsync(db, command.ConversationId, cancellationToken);
         if (conversation is null)
         {
             return ConversationErrors.NotFound;

@@ -1,9 +1,7 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Domain.Common;
-using Astegni.Chat.Domain.Conversations;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Astegni.Chat.Application.Conversations.ArchiveConversation;
 
@@ -16,25 +14,18 @@ public sealed record ArchiveConversation(int ConversationId, bool Archived) : IC
 public sealed class ArchiveConversationHandler(IChatDbContext db, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<ArchiveConversation, Result>
 {
-    public async ValueTask<Result> Handle(ArchiveConversation command, CancellationToken cancellationToken)
-    {
-        var conversationId = new ConversationId(command.ConversationId);
-        var me = await db.Participants.FirstOrDefaultAsync(
-            p => p.ConversationId == conversationId && p.UserId == currentUser.Id && p.IsActive, cancellationToken);
-        if (me is null)
+    public ValueTask<Result> Handle(ArchiveConversation command, CancellationToken cancellationToken) =>
+        new(db.ChangeMembershipAsync(command.ConversationId, currentUser.Id, me =>
         {
-            return ConversationErrors.NotFound;
-        }
+            if (command.Archived)
+            {
+                me.Archive(clock.GetUtcNow());
+            }
+            else
+            {
+                me.Unarchive(clock.GetUtcNow());
+            }
 
-        if (command.Archived)
-        {
-            me.Archive(clock.GetUtcNow());
-        }
-        else
-        {
-            me.Unarchive(clock.GetUtcNow());
-        }
-
-        return Result.Success();
-    }
+            return Result.Success();
+        }, cancellationToken));
 }

@@ -16,7 +16,7 @@ public sealed class ChangeParticipantRoleHandler(IChatDbContext db, ICurrentUser
     public async ValueTask<Result> Handle(ChangeParticipantRole command, CancellationToken cancellationToken)
     {
         // Locked like a membership change: two admins demoting each other at once must not leave none.
-        var conversation = await GroupLoading.LoadForMembershipChangeAsync(db, new ConversationId(command.ConversationId), cancellationToken);
+        var conversation = await GroupLoading.LoadForMembershipChangeAsync(db, command.ConversationId, cancellationToken);
         if (conversation is null)
         {
             return ConversationErrors.NotFound;

@@ -1,9 +1,7 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Domain.Common;
-using Astegni.Chat.Domain.Conversations;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Astegni.Chat.Application.Conversations.ClearConversationHistory;
 
@@ -16,17 +14,10 @@ public sealed record ClearConversationHistory(int ConversationId) : IChatCommand
 public sealed class ClearConversationHistoryHandler(IChatDbContext db, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<ClearConversationHistory, Result>
 {
-    public async ValueTask<Result> Handle(ClearConversationHistory command, CancellationToken cancellationToken)
-    {
-        var conversationId = new ConversationId(command.ConversationId);
-        var me = await db.Participants.FirstOrDefaultAsync(
-            p => p.ConversationId == conversationId && p.UserId == currentUser.Id && p.IsActive, cancellationToken);
-        if (me is null)
+    public ValueTask<Result> Handle(ClearConversationHistory command, CancellationToken cancellationToken) =>
+        new(db.ChangeMembershipAsync(command.ConversationId, currentUser.Id, me =>
         {
-            return ConversationErrors.NotFound;
-        }
-
-        me.ClearHistory(clock.GetUtcNow());
-        return Result.Success();
-    }
+            me.ClearHistory(clock.GetUtcNow());
+            return Result.Success();
+        }, cancellationToken));
 }

@@ -1,9 +1,7 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Domain.Common;
-using Astegni.Chat.Domain.Conversations;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Astegni.Chat.Application.Conversations.DeleteConversation;
 
@@ -16,17 +14,10 @@ public sealed record DeleteConversation(int ConversationId) : IChatCommand;
 public sealed class DeleteConversationHandler(IChatDbContext db, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<DeleteConversation, Result>
 {
-    public async ValueTask<Result> Handle(DeleteConversation command, CancellationToken cancellationToken)
-    {
-        var conversationId = new ConversationId(command.ConversationId);
-        var me = await db.Participants.FirstOrDefaultAsync(
-            p => p.ConversationId == conversationId && p.UserId == currentUser.Id && p.IsActive, cancellationToken);
-        if (me is null)
+    public ValueTask<Result> Handle(DeleteConversation command, CancellationToken cancellationToken) =>
+        new(db.ChangeMembershipAsync(command.ConversationId, currentUser.Id, me =>
         {
-            return ConversationErrors.NotFound;
-        }
-
-        me.Hide(clock.GetUtcNow());
-        return Result.Success();
-    }
+            me.Hide(clock.GetUtcNow());
+            return Result.Success();
+        }, cancellationToken));
 }

@@ -57,18 +57,14 @@ public sealed class GetConversationHandler(IChatDbContext db, ICurrentUser curre
     public async ValueTask<Result<ConversationDetails>> Handle(GetConversation query, CancellationToken cancellationToken)
     {
         var viewer = currentUser.Id;
-        var conversationId = new ConversationId(query.ConversationId);
 
-        // The summary only exists for active members: everyone else learns nothing, not even that it exists.
-        var summary = await ConversationSummaries.LoadOneAsync(db, viewer, conversationId, clock.GetUtcNow(), cancellationToken);
-        if (summary is null && await db.SurvivorOfAsync(conversationId, cancellationToken) is { } survivor)
-        {
-            // An id the legacy upgrade merged away opens the conversation that holds its history now.
-            conversationId = survivor;
-            summary = await ConversationSummaries.LoadOneAsync(db, viewer, conversationId, clock.GetUtcNow(), cancellationToken);
-        }
-
-        if (summary is null)
+        // Only for active members: everyone else learns nothing, not even that it exists. An id the legacy
+        // upgrade merged away opens the conversation that holds its history now.
+        var member = await db.MembershipOf(query.ConversationId, viewer)
+            .Select(p => (ConversationId?)p.ConversationId)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (member is not { } conversationId
+            || await ConversationSummaries.LoadOneAsync(db, viewer, conversationId, clock.GetUtcNow(), cancellationToken) is not { } summary)
         {
             return ConversationErrors.NotFound;
         }

@@ -24,16 +24,17 @@ public sealed class GetReadStatusHandler(IChatDbContext db, ICurrentUser current
     public async ValueTask<Result<ReadStatusList>> Handle(GetReadStatus query, CancellationToken cancellationToken)
     {
         var viewer = currentUser.Id;
-        var conversationId = new ConversationId(query.ConversationId);
         var positions = await db.Participants.AsNoTracking()
-            .Where(p => p.ConversationId == conversationId && p.IsActive)
-            .Select(p => new { p.UserId, p.LastReadMessageId, p.LastReadAt })
+            .InConversation(db, query.ConversationId, p => p.ConversationId)
+            .Where(p => p.IsActive)
+            .Select(p => new { p.ConversationId, p.UserId, p.LastReadMessageId, p.LastReadAt })
             .ToListAsync(cancellationToken);
         if (!positions.Exists(p => p.UserId == viewer))
         {
             return ConversationErrors.NotFound;
         }
 
+        var conversationId = positions[0].ConversationId;
         var visible = (await policyFacts.WhoseReadPositionsAreSeenByAsync(conversationId, viewer, cancellationToken)).ToHashSet();
         visible.Add(viewer);
         return new ReadStatusList(positions

@@ -1,5 +1,4 @@
 using Astegni.Chat.Application.Abstractions;
-using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,11 +13,11 @@ internal static class GroupLoading
     /// act at the same moment. Null when there is no such conversation.
     /// </summary>
     public static async Task<Conversation?> LoadForMembershipChangeAsync(
-        IChatDbContext db, ConversationId conversationId, CancellationToken cancellationToken)
+        IChatDbContext db, int requestedId, CancellationToken cancellationToken)
     {
         // An UPDATE that changes nothing still takes the row lock; EF Core has no portable SELECT ... FOR UPDATE.
         var found = await db.Conversations
-            .Where(c => c.Id == conversationId)
+            .InConversation(db, requestedId, c => c.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, c => c.UpdatedAt), cancellationToken);
         if (found == 0)
         {
@@ -27,6 +26,7 @@ internal static class GroupLoading
 
         return await db.Conversations
             .Include(c => c.Participants)
-            .FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+            .InConversation(db, requestedId, c => c.Id)
+            .FirstOrDefaultAsync(cancellationToken);
     }
 }

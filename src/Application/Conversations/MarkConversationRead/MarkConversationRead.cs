@@ -19,20 +19,14 @@ public sealed class MarkConversationReadHandler(IChatDbContext db, ICurrentUser 
 {
     public async ValueTask<Result> Handle(MarkConversationRead command, CancellationToken cancellationToken)
     {
-        var conversationId = new ConversationId(command.ConversationId);
         var messageId = new MessageId(command.MessageId);
-        var conversation = await LoadAsync(conversationId, cancellationToken);
-        if (conversation?.ActiveParticipant(currentUser.Id) is null
-            && await db.SurvivorOfAsync(conversationId, cancellationToken) is { } survivor)
-        {
-            conversationId = survivor;
-            conversation = await LoadAsync(survivor, cancellationToken);
-        }
-
-        if (conversation?.ActiveParticipant(currentUser.Id) is null)
+        var conversation = await db.ConversationOfMemberAsync(command.ConversationId, currentUser.Id, cancellationToken);
+        if (conversation is null)
         {
             return ConversationErrors.NotFound;
         }
+
+        var conversationId = conversation.Id;
 
         // A message the caller cannot see (before they joined, cleared or deleted for them) is not theirs to mark.
         if (!await MessageAccess.VisibleTo(db, currentUser.Id).AnyAsync(m => m.Id == messageId && m.ConversationId == conversationId, cancellationToken))
@@ -42,7 +36,4 @@ public sealed class MarkConversationReadHandler(IChatDbContext db, ICurrentUser 
 
         return conversation.MarkRead(currentUser.Id, messageId, clock.GetUtcNow());
     }
-
-    private Task<Conversation?> LoadAsync(ConversationId id, CancellationToken cancellationToken) =>
-        db.Conversations.Include(c => c.Participants).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
 }

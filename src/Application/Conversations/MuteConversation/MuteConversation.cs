@@ -1,9 +1,7 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Domain.Common;
-using Astegni.Chat.Domain.Conversations;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Astegni.Chat.Application.Conversations.MuteConversation;
 
@@ -16,23 +14,16 @@ public sealed record MuteConversation(int ConversationId, bool Muted, DateTimeOf
 public sealed class MuteConversationHandler(IChatDbContext db, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<MuteConversation, Result>
 {
-    public async ValueTask<Result> Handle(MuteConversation command, CancellationToken cancellationToken)
-    {
-        var conversationId = new ConversationId(command.ConversationId);
-        var me = await db.Participants.FirstOrDefaultAsync(
-            p => p.ConversationId == conversationId && p.UserId == currentUser.Id && p.IsActive, cancellationToken);
-        if (me is null)
+    public ValueTask<Result> Handle(MuteConversation command, CancellationToken cancellationToken) =>
+        new(db.ChangeMembershipAsync(command.ConversationId, currentUser.Id, me =>
         {
-            return ConversationErrors.NotFound;
-        }
+            var now = clock.GetUtcNow();
+            if (!command.Muted)
+            {
+                me.Unmute(now);
+                return Result.Success();
+            }
 
-        var now = clock.GetUtcNow();
-        if (!command.Muted)
-        {
-            me.Unmute(now);
-            return Result.Success();
-        }
-
-        return me.Mute(command.Until, now);
-    }
+            return me.Mute(command.Until, now);
+        }, cancellationToken));
 }

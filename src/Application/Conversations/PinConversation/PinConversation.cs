@@ -1,9 +1,7 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Domain.Common;
-using Astegni.Chat.Domain.Conversations;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Astegni.Chat.Application.Conversations.PinConversation;
 
@@ -13,25 +11,18 @@ public sealed record PinConversation(int ConversationId, bool Pinned) : IChatCom
 public sealed class PinConversationHandler(IChatDbContext db, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<PinConversation, Result>
 {
-    public async ValueTask<Result> Handle(PinConversation command, CancellationToken cancellationToken)
-    {
-        var conversationId = new ConversationId(command.ConversationId);
-        var me = await db.Participants.FirstOrDefaultAsync(
-            p => p.ConversationId == conversationId && p.UserId == currentUser.Id && p.IsActive, cancellationToken);
-        if (me is null)
+    public ValueTask<Result> Handle(PinConversation command, CancellationToken cancellationToken) =>
+        new(db.ChangeMembershipAsync(command.ConversationId, currentUser.Id, me =>
         {
-            return ConversationErrors.NotFound;
-        }
+            if (command.Pinned)
+            {
+                me.Pin(clock.GetUtcNow());
+            }
+            else
+            {
+                me.Unpin(clock.GetUtcNow());
+            }
 
-        if (command.Pinned)
-        {
-            me.Pin(clock.GetUtcNow());
-        }
-        else
-        {
-            me.Unpin(clock.GetUtcNow());
-        }
-
-        return Result.Success();
-    }
+            return Result.Success();
+        }, cancellationToken));
 }

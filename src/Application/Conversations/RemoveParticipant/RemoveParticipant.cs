@@ -18,7 +18,7 @@ public sealed class RemoveParticipantHandler(IChatDbContext db, ICurrentUser cur
 {
     public async ValueTask<Result> Handle(RemoveParticipant command, CancellationToken cancellationToken)
     {
-        var conversation = await GroupLoading.LoadForMembershipChangeAsync(db, new ConversationId(command.ConversationId), cancellationToken);
+        var conversation = await GroupLoading.LoadForMembershipChangeAsync(db, command.ConversationId, cancellationToken);
         if (conversation is null)
         {
             return ConversationErrors.NotFound;

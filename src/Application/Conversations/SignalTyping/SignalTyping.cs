@@ -25,16 +25,15 @@ public sealed class SignalTypingHandler(IChatDbContext db, ICurrentUser currentU
     public async ValueTask<Result> Handle(SignalTyping command, CancellationToken cancellationToken)
     {
         var typer = currentUser.Id;
-        var conversationId = new ConversationId(command.ConversationId);
 
         // One round trip: my membership, my setting and the members allowed to see me type.
-        var audience = await db.Participants
-            .Where(me => me.ConversationId == conversationId && me.UserId == typer && me.IsActive)
+        var audience = await db.MembershipOf(command.ConversationId, typer)
             .Select(me => new
             {
+                me.ConversationId,
                 TypingIndicators = db.PrivacySettings.Where(s => s.UserId == typer).Select(s => (bool?)s.TypingIndicators).FirstOrDefault(),
                 Recipients = db.Participants
-                    .Where(p => p.ConversationId == conversationId && p.IsActive && p.UserId != typer
+                    .Where(p => p.ConversationId == me.ConversationId && p.IsActive && p.UserId != typer
                                 && !db.Blocks.Any(b => (b.BlockerUserId == typer && b.BlockedUserId == p.UserId)
                                                        || (b.BlockerUserId == p.UserId && b.BlockedUserId == typer)))
                     .Select(p => p.UserId)
@@ -47,7 +46,7 @@ public sealed class SignalTypingHandler(IChatDbContext db, ICurrentUser currentU
             return ConversationErrors.NotFound;
         }
 
-        var key = new TypingTracker.Key(conversationId, typer);
+        var key = new TypingTracker.Key(audience.ConversationId, typer);
         if (!command.IsTyping)
         {
             // Ends an indicator already shown, even when the setting was switched off meanwhile.

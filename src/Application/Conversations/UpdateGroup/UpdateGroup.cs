@@ -22,10 +22,10 @@ public sealed class UpdateGroupHandler(IChatDbContext db, ICurrentUser currentUs
     public async ValueTask<Result<ConversationSummary>> Handle(UpdateGroup command, CancellationToken cancellationToken)
     {
         var admin = currentUser.Id;
-        var conversationId = new ConversationId(command.ConversationId);
         var conversation = await db.Conversations
             .Include(c => c.Participants)
-            .FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+            .InConversation(db, command.ConversationId, c => c.Id)
+            .FirstOrDefaultAsync(cancellationToken);
         if (conversation is null)
         {
             return ConversationErrors.NotFound;
@@ -58,7 +58,7 @@ public sealed class UpdateGroupHandler(IChatDbContext db, ICurrentUser currentUs
         }
 
         await db.SaveChangesAsync(cancellationToken); // the summary below is read from the database
-        return await ConversationSummaries.LoadOneAsync(db, admin, conversationId, clock.GetUtcNow(), cancellationToken)
+        return await ConversationSummaries.LoadOneAsync(db, admin, conversation.Id, clock.GetUtcNow(), cancellationToken)
                ?? throw new InvalidOperationException("An admin's group is not in their list.");
     }
 }

@@ -23,23 +23,15 @@ public sealed class GetHistoryHandler(IChatDbContext db, ICurrentUser currentUse
 {
     public async ValueTask<Result<HistoryPage>> Handle(GetHistory query, CancellationToken cancellationToken)
     {
-        var viewer = currentUser.Id;
-        var conversationId = new ConversationId(query.ConversationId);
-        var page = await PageAsync(conversationId, query, viewer, cancellationToken);
-        if (page is null && await db.SurvivorOfAsync(conversationId, cancellationToken) is { } survivor)
-        {
-            // An id the legacy upgrade merged away: its history lives on in the surviving conversation.
-            page = await PageAsync(survivor, query, viewer, cancellationToken);
-        }
-
+        var page = await PageAsync(query, currentUser.Id, cancellationToken);
         return page is null ? ConversationErrors.NotFound : page;
     }
 
     /// <summary>One page, or null when the viewer is no member. One round trip when there are messages.</summary>
-    private async Task<HistoryPage?> PageAsync(ConversationId conversationId, GetHistory query, UserId viewer, CancellationToken cancellationToken)
+    private async Task<HistoryPage?> PageAsync(GetHistory query, UserId viewer, CancellationToken cancellationToken)
     {
         var limit = query.Limit ?? Paging.DefaultLimit;
-        var visible = MessageAccess.VisibleTo(db, viewer).Where(m => m.ConversationId == conversationId);
+        var visible = MessageAccess.VisibleTo(db, viewer).InConversation(db, query.ConversationId, m => m.ConversationId);
         IQueryable<Message> page;
         var ascending = false;
         if (query.After is { } after)
@@ -59,7 +51,7 @@ public sealed class GetHistoryHandler(IChatDbContext db, ICurrentUser currentUse
         }
 
         var messages = await MessageViews.LoadAsync(db, page.Take(limit + 1), viewer, cancellationToken);
-        if (messages.Count == 0 && !await IsMemberAsync(conversationId, viewer, cancellationToken))
+        if (messages.Count == 0 && !await db.MembershipOf(query.ConversationId, viewer).AnyAsync(cancellationToken))
         {
             return null;
         }
@@ -77,7 +69,4 @@ public sealed class GetHistoryHandler(IChatDbContext db, ICurrentUser currentUse
 
         return new HistoryPage(messages, hasMore);
     }
-
-    private Task<bool> IsMemberAsync(ConversationId conversationId, UserId viewer, CancellationToken cancellationToken) =>
-        db.Participants.AnyAsync(p => p.ConversationId == conversationId && p.UserId == viewer && p.IsActive, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Conversations;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
@@ -25,14 +26,14 @@ public sealed class ListPinnedMessagesHandler(IChatDbContext db, ICurrentUser cu
     public async ValueTask<Result<PinnedMessages>> Handle(ListPinnedMessages query, CancellationToken cancellationToken)
     {
         var viewer = currentUser.Id;
-        var conversationId = new ConversationId(query.ConversationId);
-        if (!await db.Participants.AnyAsync(p => p.ConversationId == conversationId && p.UserId == viewer && p.IsActive, cancellationToken))
+        if (!await db.MembershipOf(query.ConversationId, viewer).AnyAsync(cancellationToken))
         {
             return ConversationErrors.NotFound;
         }
 
         var pinned = MessageAccess.VisibleTo(db, viewer)
-            .Where(m => m.ConversationId == conversationId && m.IsPinned)
+            .InConversation(db, query.ConversationId, m => m.ConversationId)
+            .Where(m => m.IsPinned)
             .OrderByDescending(m => m.PinnedAt)
             .ThenByDescending(m => m.Id)
             .Take(MaxPinned);

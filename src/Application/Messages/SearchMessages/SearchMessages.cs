@@ -1,5 +1,6 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Conversations;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
@@ -38,10 +39,9 @@ public sealed class SearchMessagesHandler(IChatDbContext db, ICurrentUser curren
                   && !m.Deletions.Any(d => d.UserId == viewer)
             select m;
 
-        ConversationId? within = query.ConversationId is { } id ? new ConversationId(id) : null;
-        if (within is { } conversationId)
+        if (query.ConversationId is { } within)
         {
-            visible = visible.Where(m => m.ConversationId == conversationId);
+            visible = visible.InConversation(db, within, m => m.ConversationId);
         }
 
         var found = search.ContainingWords(visible, query.Query);
@@ -52,7 +52,7 @@ public sealed class SearchMessagesHandler(IChatDbContext db, ICurrentUser curren
         }
 
         var messages = await MessageViews.LoadAsync(db, found.OrderByDescending(m => m.Id).Take(limit + 1), viewer, cancellationToken);
-        if (messages.Count == 0 && within is { } asked && !await IsMemberAsync(asked, viewer, cancellationToken))
+        if (messages.Count == 0 && query.ConversationId is { } asked && !await db.MembershipOf(asked, viewer).AnyAsync(cancellationToken))
         {
             return ConversationErrors.NotFound;
         }
@@ -66,7 +66,4 @@ public sealed class SearchMessagesHandler(IChatDbContext db, ICurrentUser curren
 
         return new MessageSearchPage(messages, next);
     }
-
-    private Task<bool> IsMemberAsync(ConversationId conversationId, UserId viewer, CancellationToken cancellationToken) =>
-        db.Participants.AnyAsync(p => p.ConversationId == conversationId && p.UserId == viewer && p.IsActive, cancellationToken);
 }

@@ -48,20 +48,14 @@ public sealed class SendMessageHandler(
     public async ValueTask<Result<SentMessage>> Handle(SendMessage command, CancellationToken cancellationToken)
     {
         var sender = currentUser.Id;
-        var conversationId = new ConversationId(command.ConversationId);
 
-        if (command.ClientMessageId is { } clientId && await ReplayAsync(sender, conversationId, clientId, cancellationToken) is { } replay)
+        if (command.ClientMessageId is { } clientId && await ReplayAsync(sender, command.ConversationId, clientId, cancellationToken) is { } replay)
         {
             return replay;
         }
 
-        var conversation = await LoadAsync(conversationId, cancellationToken);
-        if (conversation?.ActiveParticipant(sender) is null && await db.SurvivorOfAsync(conversationId, cancellationToken) is { } survivor)
-        {
-            conversation = await LoadAsync(survivor, cancellationToken);
-        }
-
-        if (conversation?.ActiveParticipant(sender) is null)
+        var conversation = await db.ConversationOfMemberAsync(command.ConversationId, sender, cancellationToken);
+        if (conversation is null)
         {
             return ConversationErrors.NotFound;
         }
@@ -75,7 +69,7 @@ public sealed class SendMessageHandler(
             }
         }
 
-        var content = await BodyAndOriginAsync(sender, conversationId, command, cancellationToken);
+        var content = await BodyAndOriginAsync(sender, conversation.Id, command, cancellationToken);
         if (!content.IsSuccess)
         {
             return content.Error;
@@ -97,7 +91,7 @@ public sealed class SendMessageHandler(
         {
             // A concurrent retry stored it first: answer with that one.
             db.DiscardPendingChanges();
-            return await ReplayAsync(sender, conversationId, command.ClientMessageId, cancellationToken)
+            return await ReplayAsync(sender, command.ConversationId, command.ClientMessageId, cancellationToken)
                    ?? throw new InvalidOperationException("The client id index refused a row that cannot be found.");
         }
 
@@ -163,11 +157,8 @@ public sealed class SendMessageHandler(
         return media is null ? MediaErrors.NotFound : MessageBody.WithMedia(type, media, sender, command.Content);
     }
 
-    private Task<Conversation?> LoadAsync(ConversationId id, CancellationToken cancellationToken) =>
-        db.Conversations.Include(c => c.Participants).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-
     private async Task<Result<SentMessage>?> ReplayAsync(
-        UserId sender, ConversationId conversationId, string clientId, CancellationToken cancellationToken)
+        UserId sender, int requestedConversationId, string clientId, CancellationToken cancellationToken)
     {
         var original = await db.Messages
             .Where(m => m.SenderUserId == sender && m.ClientMessageId == clientId)
@@ -178,7 +169,9 @@ public sealed class SendMessageHandler(
             return null;
         }
 
-        if (original.ConversationId != conversationId)
+        // The retry may name the conversation by an id the legacy upgrade merged into the original's.
+        if (original.ConversationId.Value != requestedConversationId
+            && !await db.Conversations.InConversation(db, requestedConversationId, c => c.Id).AnyAsync(c => c.Id == original.ConversationId, cancellationToken))
         {
             return ClientIdReused;
         }

@@ -1,5 +1,6 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Conversations;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
@@ -21,11 +22,8 @@ public sealed class SendSystemMessageHandler(IChatDbContext db, ICurrentUser cur
     public async ValueTask<Result<MessageView>> Handle(SendSystemMessage command, CancellationToken cancellationToken)
     {
         var sender = currentUser.Id;
-        var conversationId = new ConversationId(command.ConversationId);
-        var conversation = await db.Conversations
-            .Include(c => c.Participants)
-            .FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
-        if (conversation?.ActiveParticipant(sender) is null)
+        var conversation = await db.ConversationOfMemberAsync(command.ConversationId, sender, cancellationToken);
+        if (conversation is null)
         {
             return ConversationErrors.NotFound;
         }

@@ -20,6 +20,11 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.ClientMessageId).HasMaxLength(Message.MaxClientMessageIdLength);
 
         builder.Property(m => m.OriginalContent);
+
+        // Optimistic concurrency: PostgreSQL's xmin system column, which every write of the row changes. A
+        // save over a row someone else changed since it was read fails (ConcurrentChangeException) instead
+        // of undoing their change. A system column: no schema change, nothing to migrate.
+        builder.Property<uint>(ChatDbContext.VersionProperty).IsRowVersion();
         builder.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade)
             .HasConstraintName("chat_messages_conversation_id_fkey");
         builder.HasOne<MediaItem>().WithMany().HasForeignKey(m => m.MediaId).OnDelete(DeleteBehavior.SetNull)
