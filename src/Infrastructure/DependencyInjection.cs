@@ -23,6 +23,7 @@ public static class DependencyInjection
             ChatDbContextOptions.Configure((DbContextOptionsBuilder<ChatDbContext>)options, withPreparation));
         services.AddScoped<IChatDbContext>(sp => sp.GetRequiredService<ChatDbContext>());
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddSingleton<OutboxInstance>();
         services.AddScoped<IOutboxStore, PostgresOutboxStore>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IConnectionDirectory, ConnectionDirectory>();

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Astegni.Chat.Infrastructure.Persistence;
 
-internal sealed class EfUnitOfWork(ChatDbContext db, CommandOutbox outbox) : IUnitOfWork
+internal sealed class EfUnitOfWork(ChatDbContext db, CommandOutbox outbox, OutboxInstance instance) : IUnitOfWork
 {
     private IDbContextTransaction? _transaction;
 
@@ -25,7 +25,7 @@ internal sealed class EfUnitOfWork(ChatDbContext db, CommandOutbox outbox) : IUn
         var entries = outbox.TakeEntries(TakeDomainEvents());
         if (entries.Count > 0)
         {
-            var records = entries.Select(e => new OutboxRecord(e.Type, e.Payload)).ToList();
+            var records = entries.Select(e => new OutboxRecord(e.Type, e.Payload, instance.Id)).ToList();
             db.Outbox.AddRange(records);
             await db.SaveChangesAsync(cancellationToken);
             records.ForEach(r => db.Entry(r).State = EntityState.Detached);

@@ -25,6 +25,12 @@ public sealed class OutboxOptions
     /// <summary>How long claimed rows stay hidden from other claims: a dispatcher that died is replaced after this.</summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a new row is left to the instance that wrote it before any other instance may publish it (its
+    /// writer crashed between commit and publication).
+    /// </summary>
+    public TimeSpan TakeoverDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Attempts before a notification whose handler keeps failing is given up (logged as an error and deleted).</summary>
     public int MaxAttempts { get; set; } = 10;
 

@@ -788,6 +788,10 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("type");
 
+                    b.Property<Guid>("WrittenBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("written_by");
+
                     b.HasKey("Id")
                         .HasName("chat_outbox_pkey");
 

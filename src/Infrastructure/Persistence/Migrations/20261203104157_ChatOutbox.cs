@@ -22,7 +22,8 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                     payload = table.Column<string>(type: "json", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
                     available_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
-                    attempts = table.Column<int>(type: "integer", nullable: false)
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    written_by = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {

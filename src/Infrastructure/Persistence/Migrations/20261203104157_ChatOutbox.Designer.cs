@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace Astegni.Chat.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ChatDbContext))]
-    [Migration("20261203102401_ChatOutbox")]
+    [Migration("20261203104157_ChatOutbox")]
     partial class ChatOutbox
     {
         /// <inheritdoc />
@@ -790,6 +790,10 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("type");
+
+                    b.Property<Guid>("WrittenBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("written_by");
 
                     b.HasKey("Id")
                         .HasName("chat_outbox_pkey");
