@@ -9,6 +9,7 @@ using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Behaviors;
 using Astegni.Chat.Application.Calls;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Events.Outbox;
 using Astegni.Chat.Application.Media;
 using Astegni.Chat.Infrastructure;
 using Astegni.Chat.Infrastructure.Media;
@@ -40,6 +41,9 @@ public static class ChatHost
         services.Configure<ChatOptions>(configuration.GetSection(ChatOptions.Section));
         services.Configure<CallOptions>(configuration.GetSection(CallOptions.Section));
         services.AddHostedService<MissedCallCheck>();
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        services.Configure<OutboxOptions>(options => ConfigureJson(options.HubJson));
+        services.AddHostedService<OutboxDispatcher>();
         services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));
         services.Configure<LocalMediaStorageOptions>(options => options.Root =
             LocalMediaStorageOptions.Resolve(configuration[$"{LocalMediaStorageOptions.Section}:Root"], builder.Environment.ContentRootPath));

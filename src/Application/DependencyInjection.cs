@@ -1,7 +1,6 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Conversations.SignalTyping;
-using Astegni.Chat.Application.Events;
 using Astegni.Chat.Application.Presence;
 using System.Text.Json;
 using FluentValidation;
@@ -27,8 +26,11 @@ public static class DependencyInjection
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<PolicyFacts>();
-        services.AddScoped<Messages.Views.SentMessageViews>();
-        services.AddScoped<DomainEventPublisher>();
+        services.AddOptions<Events.Outbox.OutboxOptions>();
+        services.AddSingleton<Events.Outbox.OutboxSerializer>();
+        services.AddSingleton<Events.Outbox.OutboxSignal>();
+        services.AddScoped<Events.Outbox.CommandOutbox>();
+        services.AddScoped<Events.Outbox.OutboxRelay>();
         services.AddSingleton<TypingTracker>();
         services.AddSingleton<PresenceTracker>();
         services.AddScoped<PresenceBroadcaster>();

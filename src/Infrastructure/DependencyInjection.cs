@@ -5,6 +5,7 @@ using Astegni.Chat.Application.Messages.SearchMessages;
 using Astegni.Chat.Infrastructure.Calls;
 using Astegni.Chat.Infrastructure.Directories;
 using Astegni.Chat.Infrastructure.Media;
+using Astegni.Chat.Infrastructure.Outbox;
 using Astegni.Chat.Infrastructure.Persistence;
 using Astegni.Chat.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,8 @@ public static class DependencyInjection
             ChatDbContextOptions.Configure((DbContextOptionsBuilder<ChatDbContext>)options, withPreparation));
         services.AddScoped<IChatDbContext>(sp => sp.GetRequiredService<ChatDbContext>());
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddSingleton<OutboxInstance>();
+        services.AddScoped<IOutboxStore, PostgresOutboxStore>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IConnectionDirectory, ConnectionDirectory>();
         services.AddSingleton<IMessageSearch, PostgresMessageSearch>();

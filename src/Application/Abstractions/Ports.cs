@@ -33,8 +33,12 @@ public interface IUnitOfWork
 
     Task BeginAsync(CancellationToken cancellationToken);
 
-    /// <summary>Saves, commits and returns the domain events recorded by the saved aggregates.</summary>
-    Task<IReadOnlyList<IDomainEvent>> CommitAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Saves, writes the outbox rows of what the command did (the notifications of the domain events the saved
+    /// aggregates recorded, the pushes its handler queued) and commits, all in one transaction. Answers how many
+    /// outbox rows it wrote.
+    /// </summary>
+    Task<int> CommitAsync(CancellationToken cancellationToken);
 
     Task RollbackAsync(CancellationToken cancellationToken);
 }

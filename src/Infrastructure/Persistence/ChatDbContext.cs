@@ -7,6 +7,7 @@ using Astegni.Chat.Domain.Media;
 using Astegni.Chat.Domain.Messages;
 using Astegni.Chat.Domain.Presence;
 using Astegni.Chat.Domain.Privacy;
+using Astegni.Chat.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -26,6 +27,7 @@ public sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : DbC
     public DbSet<CallLog> CallLogs => Set<CallLog>();
     public DbSet<MediaItem> Media => Set<MediaItem>();
     public DbSet<ConversationAlias> ConversationAliases => Set<ConversationAlias>();
+    public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
     public IQueryable<UserRecord> Users => Set<UserRecord>().AsNoTracking();
     public IQueryable<ConnectionRecord> Connections => Set<ConnectionRecord>().AsNoTracking();
 

@@ -1,10 +1,13 @@
 using Astegni.Chat.Application.Abstractions;
+using Astegni.Chat.Application.Events.Outbox;
 using Astegni.Chat.Domain.Common;
+using Astegni.Chat.Infrastructure.Outbox;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Astegni.Chat.Infrastructure.Persistence;
 
-internal sealed class EfUnitOfWork(ChatDbContext db) : IUnitOfWork
+internal sealed class EfUnitOfWork(ChatDbContext db, CommandOutbox outbox, OutboxInstance instance) : IUnitOfWork
 {
     private IDbContextTransaction? _transaction;
 
@@ -13,14 +16,24 @@ internal sealed class EfUnitOfWork(ChatDbContext db) : IUnitOfWork
     public async Task BeginAsync(CancellationToken cancellationToken) =>
         _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<IDomainEvent>> CommitAsync(CancellationToken cancellationToken)
+    public async Task<int> CommitAsync(CancellationToken cancellationToken)
     {
         var transaction = _transaction ?? throw new InvalidOperationException("No transaction to commit.");
+
+        // Saved first: the notifications name the ids the database gives new rows.
         await db.SaveChangesAsync(cancellationToken);
-        var events = TakeDomainEvents();
+        var entries = outbox.TakeEntries(TakeDomainEvents());
+        if (entries.Count > 0)
+        {
+            var records = entries.Select(e => new OutboxRecord(e.Type, e.Payload, instance.Id)).ToList();
+            db.Outbox.AddRange(records);
+            await db.SaveChangesAsync(cancellationToken);
+            records.ForEach(r => db.Entry(r).State = EntityState.Detached);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         await EndAsync();
-        return events;
+        return entries.Count;
     }
 
     public async Task RollbackAsync(CancellationToken cancellationToken)
@@ -31,6 +44,7 @@ internal sealed class EfUnitOfWork(ChatDbContext db) : IUnitOfWork
             await EndAsync();
         }
 
+        outbox.Clear();
         db.ChangeTracker.Clear();
     }
 

@@ -1,25 +1,25 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Behaviors;
 using Astegni.Chat.Application.Blocks.BlockUser;
-using Astegni.Chat.Application.Events;
-using Astegni.Chat.Domain.Blocks;
+using Astegni.Chat.Application.Calls.SendCallSignal;
+using Astegni.Chat.Application.Conversations.SignalTyping;
+using Astegni.Chat.Application.Events.Outbox;
+using Astegni.Chat.Application.Presence.GoOnline;
 using Astegni.Chat.Domain.Common;
 using Mediator;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
-using UserBlockedNotification = Astegni.Chat.Application.Events.UserBlocked;
 
 namespace Astegni.Chat.Application.Tests.Behaviors;
 
 public class UnitOfWorkBehaviorTests
 {
-    private static readonly DateTimeOffset Now = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
     private static readonly BlockUser Command = new(BlockedUserId: 42);
     private static readonly Error Refusal = Error.Validation("cannot_block_self", "You cannot block yourself.");
 
     private IUnitOfWork _unitOfWork = null!;
-    private IPublisher _publisher = null!;
+    private OutboxSignal _outboxSignal = null!;
     private UnitOfWorkBehavior<BlockUser, Result> _behavior = null!;
     private List<string> _log = null!;
     private bool _inTransaction;
@@ -43,26 +43,23 @@ public class UnitOfWorkBehaviorTests
             _inTransaction = false;
             return Task.CompletedTask;
         });
-        CommitReturns();
-
-        _publisher = Substitute.For<IPublisher>();
-        _publisher.Publish(Arg.Any<UserBlockedNotification>(), Arg.Any<CancellationToken>()).Returns(_ =>
-        {
-            _log.Add("publish");
-            return ValueTask.CompletedTask;
-        });
-
-        _behavior = new UnitOfWorkBehavior<BlockUser, Result>(
-            _unitOfWork, new DomainEventPublisher(_publisher, NullLogger<DomainEventPublisher>.Instance));
+        CommitReturns(outboxRows: 0);
+        _outboxSignal = new OutboxSignal();
+        _behavior = new UnitOfWorkBehavior<BlockUser, Result>(_unitOfWork, _outboxSignal, Options.Create(new OutboxOptions()));
     }
 
-    private void CommitReturns(params IDomainEvent[] events) =>
+    [TearDown]
+    public void TearDown() => _outboxSignal.Dispose();
+
+    private void CommitReturns(int outboxRows) =>
         _unitOfWork.CommitAsync(Arg.Any<CancellationToken>()).Returns(_ =>
         {
             _log.Add("commit");
             _inTransaction = false;
-            return Task.FromResult<IReadOnlyList<IDomainEvent>>(events);
+            return Task.FromResult(outboxRows);
         });
+
+    private Task<bool> DispatcherWasWokenAsync() => _outboxSignal.WaitAsync(TimeSpan.Zero, CancellationToken.None);
 
     private MessageHandlerDelegate<BlockUser, Result> Next(Result result) => (_, _) =>
     {
@@ -71,27 +68,65 @@ public class UnitOfWorkBehaviorTests
     };
 
     [Test]
-    public async Task Handle_WhenTheCommandSucceeds_CommitsThenPublishesItsEvents()
+    public async Task Handle_WhenTheCommandSucceeds_CommitsThenWakesTheOutboxDispatcher()
     {
-        var block = Block.Create(new UserId(7), new UserId(42), null, Now).Value;
-        CommitReturns([.. block.DomainEvents]);
+        CommitReturns(outboxRows: 1);
 
         var result = await _behavior.Handle(Command, Next(Result.Success()), CancellationToken.None);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.IsSuccess, Is.True);
-            Assert.That(_log, Is.EqualTo(new[] { "begin", "handler", "commit", "publish" }));
+            Assert.That(_log, Is.EqualTo(new[] { "begin", "handler", "commit" }));
+            Assert.That(await DispatcherWasWokenAsync(), Is.True);
         }
 
-        await _publisher.Received(1).Publish(
-            Arg.Is<UserBlockedNotification>(n => n.BlockerId == new UserId(7) && n.BlockedId == new UserId(42)),
-            Arg.Any<CancellationToken>());
         await _unitOfWork.DidNotReceive().RollbackAsync(Arg.Any<CancellationToken>());
     }
 
     [Test]
-    public async Task Handle_WhenTheCommandIsRefused_RollsBackAndPublishesNothing()
+    public async Task Handle_WhenTheCommitWroteNothingToTell_LeavesTheDispatcherAsleep()
+    {
+        var result = await _behavior.Handle(Command, Next(Result.Success()), CancellationToken.None);
+
+        Assert.That(result.IsSuccess, Is.True);
+        Assert.That(await DispatcherWasWokenAsync(), Is.False);
+    }
+
+    private static IEnumerable<TestCaseData> CommandsThatStoreNothing()
+    {
+        yield return new TestCaseData(new SignalTyping(ConversationId: 5, IsTyping: true)).SetArgDisplayNames("typing");
+        yield return new TestCaseData(new GoOnline()).SetArgDisplayNames("going online");
+        yield return new TestCaseData(
+            new SendCallSignal(CallId: 9, Kind: "offer", Payload: System.Text.Json.JsonDocument.Parse("{}").RootElement)).SetArgDisplayNames("a call signal");
+    }
+
+    [TestCaseSource(nameof(CommandsThatStoreNothing))]
+    public async Task Handle_ACommandThatStoresNothing_RunsWithoutOpeningATransaction<TCommand>(TCommand command)
+        where TCommand : IBaseCommand
+    {
+        var behavior = new UnitOfWorkBehavior<TCommand, Result>(_unitOfWork, _outboxSignal, Options.Create(new OutboxOptions()));
+        var handled = false;
+
+        var result = await behavior.Handle(command, (_, _) =>
+        {
+            handled = true;
+            return ValueTask.FromResult(Result.Success());
+        }, CancellationToken.None);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.IsSuccess, Is.True);
+            Assert.That(handled, Is.True);
+        }
+
+        await _unitOfWork.DidNotReceive().BeginAsync(Arg.Any<CancellationToken>());
+        await _unitOfWork.DidNotReceive().CommitAsync(Arg.Any<CancellationToken>());
+        await _unitOfWork.DidNotReceive().RollbackAsync(Arg.Any<CancellationToken>());
+    }
+
+    [Test]
+    public async Task Handle_WhenTheCommandIsRefused_RollsBackAndWakesNobody()
     {
         var result = await _behavior.Handle(Command, Next(Refusal), CancellationToken.None);
 
@@ -99,10 +134,10 @@ public class UnitOfWorkBehaviorTests
         {
             Assert.That(result.Error, Is.SameAs(Refusal));
             Assert.That(_log, Is.EqualTo(new[] { "begin", "handler", "rollback" }));
+            Assert.That(await DispatcherWasWokenAsync(), Is.False);
         }
 
         await _unitOfWork.DidNotReceive().CommitAsync(Arg.Any<CancellationToken>());
-        await _publisher.DidNotReceive().Publish(Arg.Any<UserBlockedNotification>(), Arg.Any<CancellationToken>());
     }
 
     [Test]
@@ -123,7 +158,7 @@ public class UnitOfWorkBehaviorTests
     }
 
     [Test]
-    public void Handle_WhenTheCommitFails_RollsBackRethrowsAndPublishesNothing()
+    public async Task Handle_WhenTheCommitFails_RollsBackRethrowsAndWakesNobody()
     {
         _unitOfWork.CommitAsync(Arg.Any<CancellationToken>()).ThrowsAsync(new TimeoutException("database went away"));
 
@@ -133,7 +168,7 @@ public class UnitOfWorkBehaviorTests
                 async () => await _behavior.Handle(Command, Next(Result.Success()), CancellationToken.None),
                 Throws.TypeOf<TimeoutException>());
             Assert.That(_log, Is.EqualTo(new[] { "begin", "handler", "rollback" }));
-            Assert.That(_publisher.ReceivedCalls(), Is.Empty);
+            Assert.That(await DispatcherWasWokenAsync(), Is.False);
         }
     }
 
@@ -148,7 +183,7 @@ public class UnitOfWorkBehaviorTests
         {
             Assert.That(result.IsSuccess, Is.True);
             Assert.That(_log, Is.EqualTo(new[] { "handler" }));
-            Assert.That(_publisher.ReceivedCalls(), Is.Empty);
+            Assert.That(await DispatcherWasWokenAsync(), Is.False);
         }
 
         await _unitOfWork.DidNotReceive().BeginAsync(Arg.Any<CancellationToken>());

@@ -1,6 +1,9 @@
+using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Events.Outbox;
 using Astegni.Chat.Domain.Common;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Astegni.Chat.Application.Calls.MarkMissedCalls;
@@ -16,7 +19,8 @@ public sealed record MarkMissedCalls : IChatCommand<int>
     public const int BatchSize = 100;
 }
 
-public sealed class MarkMissedCallsHandler(ICallLogStore store, IOptions<CallOptions> options, TimeProvider clock)
+public sealed class MarkMissedCallsHandler(
+    IChatDbContext db, ICallLogStore store, IOptions<CallOptions> options, TimeProvider clock, CommandOutbox outbox)
     : ICommandHandler<MarkMissedCalls, Result<int>>
 {
     public async ValueTask<Result<int>> Handle(MarkMissedCalls command, CancellationToken cancellationToken)
@@ -29,7 +33,10 @@ public sealed class MarkMissedCallsHandler(ICallLogStore store, IOptions<CallOpt
         var calls = await store.LockRingingCallsAsync(rangOut, MarkMissedCalls.BatchSize, cancellationToken);
         foreach (var call in calls)
         {
-            call.Miss(now, ringTimeout);
+            if (call.Miss(now, ringTimeout).IsSuccess)
+            {
+                CallHubEvents.QueueUpdated(outbox, call, await CallParticipants.Of(db, call).ToListAsync(cancellationToken));
+            }
         }
 
         return calls.Count;

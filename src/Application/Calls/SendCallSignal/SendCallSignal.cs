@@ -15,11 +15,11 @@ namespace Astegni.Chat.Application.Calls.SendCallSignal;
 /// The sender is always me; the service never reads the payload.
 /// </summary>
 /// <remarks>
-/// A command, not a query: it changes what others see. It stores nothing (a renegotiation does not change
+/// A command, not a query: it changes what others see. It stores nothing, so no transaction is opened for it (a renegotiation does not change
 /// the call's type: the log keeps how the call was placed). In a group call the other participants are all
 /// the members taking part, so clients address a peer inside the payload.
 /// </remarks>
-public sealed record SendCallSignal(int CallId, string Kind, JsonElement Payload) : IChatCommand
+public sealed record SendCallSignal(int CallId, string Kind, JsonElement Payload) : IChatCommand, IStoresNothing
 {
     public static readonly string[] Kinds = ["offer", "answer", "ice_candidate", "renegotiate"];
 }

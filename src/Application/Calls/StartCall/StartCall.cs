@@ -1,6 +1,7 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Conversations;
+using Astegni.Chat.Application.Events.Outbox;
 using Astegni.Chat.Domain.Calls;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
@@ -20,7 +21,7 @@ namespace Astegni.Chat.Application.Calls.StartCall;
 public sealed record StartCall(int ConversationId, string CallType) : IChatCommand<CallView>;
 
 public sealed class StartCallHandler(
-    IChatDbContext db, ICallLogStore store, ICurrentUser currentUser, PolicyFacts policyFacts, TimeProvider clock)
+    IChatDbContext db, ICallLogStore store, ICurrentUser currentUser, PolicyFacts policyFacts, TimeProvider clock, CommandOutbox outbox)
     : ICommandHandler<StartCall, Result<CallView>>
 {
     public async ValueTask<Result<CallView>> Handle(StartCall command, CancellationToken cancellationToken)
@@ -63,6 +64,7 @@ public sealed class StartCallHandler(
 
         db.CallLogs.Add(started.Value);
         await db.SaveChangesAsync(cancellationToken);
+        await CallHubEvents.QueueRingingAsync(db, outbox, started.Value, cancellationToken);
         return CallView.Of(started.Value);
     }
 }

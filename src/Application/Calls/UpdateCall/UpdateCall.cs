@@ -1,5 +1,6 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Events.Outbox;
 using Astegni.Chat.Domain.Calls;
 using Astegni.Chat.Domain.Common;
 using Mediator;
@@ -22,7 +23,7 @@ public sealed record UpdateCall(int CallId, string Action) : IChatCommand<CallVi
     public static readonly string[] Actions = [Answer, Decline, Cancel, End];
 }
 
-public sealed class UpdateCallHandler(IChatDbContext db, ICallLogStore store, ICurrentUser currentUser, TimeProvider clock)
+public sealed class UpdateCallHandler(IChatDbContext db, ICallLogStore store, ICurrentUser currentUser, TimeProvider clock, CommandOutbox outbox)
     : ICommandHandler<UpdateCall, Result<CallView>>
 {
     public async ValueTask<Result<CallView>> Handle(UpdateCall command, CancellationToken cancellationToken)
@@ -31,7 +32,8 @@ public sealed class UpdateCallHandler(IChatDbContext db, ICallLogStore store, IC
 
         // Locked until the transaction ends: an answer and the missed-call check (or two answers) never both win.
         var call = await store.LockCallAsync(new CallId(command.CallId), cancellationToken);
-        if (call is null || !await CallParticipants.Of(db, call).AnyAsync(id => id == actor, cancellationToken))
+        var participants = call is null ? [] : await CallParticipants.Of(db, call).ToListAsync(cancellationToken);
+        if (call is null || !participants.Contains(actor))
         {
             return CallErrors.NotFound;
         }
@@ -47,6 +49,12 @@ public sealed class UpdateCallHandler(IChatDbContext db, ICallLogStore store, IC
             UpdateCall.End => call.End(conversation, actor, now),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.Action, "The validator admits only known actions."),
         };
-        return done.IsSuccess ? CallView.Of(call) : done.Error;
+        if (!done.IsSuccess)
+        {
+            return done.Error;
+        }
+
+        CallHubEvents.QueueUpdated(outbox, call, participants);
+        return CallView.Of(call);
     }
 }

@@ -2,6 +2,7 @@ using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Conversations.Groups;
 using Astegni.Chat.Application.Conversations.Views;
+using Astegni.Chat.Application.Events.Outbox;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
 using Mediator;
@@ -24,7 +25,7 @@ public sealed record CreateGroup(
 public sealed record CreatedGroup(ConversationSummary Conversation, IReadOnlyList<int> Added, IReadOnlyList<RefusedParticipant> Refused);
 
 public sealed class CreateGroupHandler(
-    IChatDbContext db, ICurrentUser currentUser, PolicyFacts policyFacts, IOptions<ChatOptions> options, TimeProvider clock)
+    IChatDbContext db, ICurrentUser currentUser, PolicyFacts policyFacts, IOptions<ChatOptions> options, TimeProvider clock, CommandOutbox outbox)
     : ICommandHandler<CreateGroup, Result<CreatedGroup>>
 {
     public async ValueTask<Result<CreatedGroup>> Handle(CreateGroup command, CancellationToken cancellationToken)
@@ -45,6 +46,9 @@ public sealed class CreateGroupHandler(
         await db.SaveChangesAsync(cancellationToken); // the summary needs the new id
         var summary = await ConversationSummaries.LoadOneAsync(db, creator, created.Value.Id, clock.GetUtcNow(), cancellationToken)
                       ?? throw new InvalidOperationException("A group just created is not in its creator's list.");
+
+        // It appears at once for everyone in it, the creator's other devices included.
+        outbox.Push([.. created.Value.ActiveMemberIds], ConversationUpdatedEvent.EventName, new ConversationUpdatedEvent(created.Value.Id.Value));
         return new CreatedGroup(
             summary,
             screening.Allowed.Select(id => id.Value).ToList(),

@@ -14,10 +14,9 @@ namespace Astegni.Chat.Application.Conversations.SignalTyping;
 /// with me. An indicator clears by itself after <see cref="Common.ChatOptions.TypingTimeout"/>.
 /// </summary>
 /// <remarks>
-/// A command, not a query: it changes what others see. It stores nothing, so the unit of work around it
-/// only costs an empty transaction's COMMIT (Npgsql sends BEGIN together with the one query below).
+/// A command, not a query: it changes what others see. It stores nothing, so no transaction is opened for it.
 /// </remarks>
-public sealed record SignalTyping(int ConversationId, bool IsTyping) : IChatCommand;
+public sealed record SignalTyping(int ConversationId, bool IsTyping) : IChatCommand, IStoresNothing;
 
 public sealed class SignalTypingHandler(IChatDbContext db, ICurrentUser currentUser, TypingTracker typing, TimeProvider clock)
     : ICommandHandler<SignalTyping, Result>

@@ -1,6 +1,7 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Conversations;
+using Astegni.Chat.Application.Events.Outbox;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
@@ -39,7 +40,7 @@ public sealed record SendMessage(
 public sealed record SentMessage(MessageView Message, bool Replayed);
 
 public sealed class SendMessageHandler(
-    IChatDbContext db, ICurrentUser currentUser, PolicyFacts policyFacts, TimeProvider clock, SentMessageViews sentViews)
+    IChatDbContext db, ICurrentUser currentUser, PolicyFacts policyFacts, TimeProvider clock, CommandOutbox outbox)
     : ICommandHandler<SendMessage, Result<SentMessage>>
 {
     public static readonly Error ClientIdReused = Error.Conflict(
@@ -96,7 +97,7 @@ public sealed class SendMessageHandler(
         }
 
         var view = (await MessageViews.LoadOneAsync(db, posted.Value.Id, sender, cancellationToken))!;
-        sentViews.Remember(view);
+        MessageHubEvents.QueueCreated(outbox, view, conversation.ActiveMemberIds);
         return new SentMessage(view, Replayed: false);
     }
 

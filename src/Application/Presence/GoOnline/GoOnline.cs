@@ -7,9 +7,9 @@ namespace Astegni.Chat.Application.Presence.GoOnline;
 
 /// <summary>
 /// I came online: my first hub connection opened (the hub counts connections in <see cref="PresenceTracker"/>).
-/// Those allowed to see my online status are told.
+/// Those allowed to see my online status are told. Nothing is stored, so no transaction is opened.
 /// </summary>
-public sealed record GoOnline : IChatCommand;
+public sealed record GoOnline : IChatCommand, IStoresNothing;
 
 public sealed class GoOnlineHandler(ICurrentUser currentUser, PresenceBroadcaster broadcaster) : ICommandHandler<GoOnline, Result>
 {
