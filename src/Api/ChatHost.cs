@@ -97,7 +97,8 @@ public static class ChatHost
             .MapPresenceEndpoints()
             .MapDataEndpoints()
             .MapCallEndpoints()
-            .MapMediaEndpoints();
+            .MapMediaEndpoints()
+            .MapLegacyModalEndpoints();
         app.MapHub<ChatHub>(ChatHub.Path);
         if (app.Environment.IsDevelopment())
         {
