@@ -19,6 +19,9 @@ namespace Astegni.Chat.Api.Endpoints;
 
 public static class MessageEndpoints
 {
+    public static readonly Error MalformedAfter = Error.Validation(
+        "invalid_cursor", "after must be a message id or an ISO 8601 timestamp, e.g. after=2026-12-03T10:15:00.000Z.");
+
     public static RouteGroupBuilder MapMessageEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/messages").WithTags("Messages");
@@ -55,9 +58,6 @@ public static class MessageEndpoints
 
         return page.ToOk();
     }
-
-    public static readonly Error MalformedAfter = Error.Validation(
-        "invalid_cursor", "after must be a message id or an ISO 8601 timestamp, e.g. after=2026-12-03T10:15:00.000Z.");
 
     private static bool TryParseAfter(string? text, out int? afterId, out DateTimeOffset? since)
     {

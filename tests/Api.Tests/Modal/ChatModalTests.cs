@@ -42,7 +42,7 @@ public sealed class ChatModalTests : ApiTest
         await Db.ExecuteAsync("UPDATE users SET active_role = 'tutor' WHERE id = $1", tutor.Id);
         var withTutor = await me.OpenDirectIdAsync(tutor.Id);
         var withPlain = await me.OpenDirectIdAsync(plain.Id);
-        await me.BlockAsync(tutor.Id).ContinueWith(t => t.Result.NoContentAsync()).Unwrap();
+        await (await me.BlockAsync(tutor.Id)).NoContentAsync();
 
         var list = (await me.GetJsonAsync($"/api/chat/conversations?user_id={me.Id}&filter_type=all"))["conversations"]!.AsArray();
         var blocked = (await me.GetJsonAsync($"/api/chat/blocked?user_id={me.Id}"))["blocked"]!.AsArray();
