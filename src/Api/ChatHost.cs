@@ -57,6 +57,7 @@ public static class ChatHost
 
         services.AddChatAuthentication(jwt);
         services.AddChatProblemDetails();
+        services.AddChatCors(configuration);
         services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
         // Call signals (SDP offers) may be up to Calls:MaxSignalPayloadBytes, beyond SignalR's default 32 KB per message.
         var maxSignalBytes = configuration.GetSection(CallOptions.Section).Get<CallOptions>()?.MaxSignalPayloadBytes ?? new CallOptions().MaxSignalPayloadBytes;
@@ -74,6 +75,7 @@ public static class ChatHost
         app.UseChatProblemDetails();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseChatCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseCallerFromToken();
@@ -100,7 +102,8 @@ public static class ChatHost
             .MapPresenceEndpoints()
             .MapDataEndpoints()
             .MapCallEndpoints()
-            .MapMediaEndpoints();
+            .MapMediaEndpoints()
+            .MapLegacyModalEndpoints();
         app.MapHub<ChatHub>(ChatHub.Path);
         if (app.Environment.IsDevelopment())
         {

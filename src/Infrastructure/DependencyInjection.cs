@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped<IOutboxStore, PostgresOutboxStore>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IConnectionDirectory, ConnectionDirectory>();
+        services.AddScoped<IProfileDirectory, ProfileDirectory>();
         services.AddSingleton<IMessageSearch, PostgresMessageSearch>();
         services.AddScoped<ICallLogStore, PostgresCallLogStore>();
         services.AddSingleton<IMediaStorage, LocalMediaStorage>();

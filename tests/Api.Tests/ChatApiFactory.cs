@@ -14,11 +14,15 @@ public sealed class ChatApiFactory : WebApplicationFactory<Program>
 {
     public const string SigningKey = "api-tests-signing-key-that-is-long-enough-for-hs256";
 
+    /// <summary>The one origin listed in <c>Cors:AllowedOrigins</c>, as Astegni's frontend host.</summary>
+    public const string AllowedOrigin = "https://www.astegni.et";
+
     public ChatApiFactory(string connectionString)
     {
         // The host reads these while it is composed, before WebApplicationFactory's own overrides apply.
         Environment.SetEnvironmentVariable("ConnectionStrings__Chat", connectionString);
         Environment.SetEnvironmentVariable("Jwt__SigningKey", SigningKey);
+        Environment.SetEnvironmentVariable("Cors__AllowedOrigins__0", AllowedOrigin);
         UseKestrel(0);
     }
 

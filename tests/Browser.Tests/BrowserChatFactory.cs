@@ -25,6 +25,7 @@ public sealed class BrowserChatFactory : WebApplicationFactory<Program>
         Environment.SetEnvironmentVariable("ConnectionStrings__Chat", connectionString);
         Environment.SetEnvironmentVariable("Jwt__SigningKey", SigningKey);
         Environment.SetEnvironmentVariable("Media__Root", mediaRoot);
+        Environment.SetEnvironmentVariable("Cors__AllowedOrigins__0", CrossOrigin.FrontendHost.AllowedOrigin);
         UseKestrel(0);
     }
 

@@ -22,8 +22,14 @@ public static class BlockEndpoints
     public static async Task<IResult> UnblockUser(ISender sender, int userId, CancellationToken cancellationToken) =>
         (await sender.Send(new UnblockUser(userId), cancellationToken)).ToHttp();
 
-    public static async Task<IResult> ListBlockedUsers(ISender sender, int? limit, string? cursor, CancellationToken cancellationToken) =>
-        (await sender.Send(new ListBlockedUsers(limit, cursor), cancellationToken)).ToOk();
+    public static async Task<IResult> ListBlockedUsers(
+        ISender sender, HttpRequest request, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var page = await sender.Send(new ListBlockedUsers(limit, cursor), cancellationToken);
+        return page.IsSuccess && LegacyUserIdFilter.IsOldClient(request)
+            ? await LegacyModalEndpoints.WithProfileKeysAsync(sender, page.Value, cancellationToken)
+            : page.ToOk();
+    }
 }
 
 public sealed record BlockUserRequest(int BlockedUserId, string? Reason);

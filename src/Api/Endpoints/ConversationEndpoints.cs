@@ -48,8 +48,13 @@ public static class ConversationEndpoints
     }
 
     public static async Task<IResult> ListConversations(
-        ISender sender, int? limit, string? cursor, bool? archived, string? q, CancellationToken cancellationToken) =>
-        (await sender.Send(new ListConversations(limit, cursor, archived ?? false, q), cancellationToken)).ToOk();
+        ISender sender, HttpRequest request, int? limit, string? cursor, bool? archived, string? q, CancellationToken cancellationToken)
+    {
+        var page = await sender.Send(new ListConversations(limit, cursor, archived ?? false, q), cancellationToken);
+        return page.IsSuccess && LegacyUserIdFilter.IsOldClient(request)
+            ? await LegacyModalEndpoints.WithProfileKeysAsync(sender, page.Value, cancellationToken)
+            : page.ToOk();
+    }
 
     public static async Task<IResult> CreateConversation(
         ISender sender, CreateConversationRequest request, CancellationToken cancellationToken)

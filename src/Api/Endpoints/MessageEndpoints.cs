@@ -1,4 +1,6 @@
+using System.Globalization;
 using Astegni.Chat.Api.Http;
+using Astegni.Chat.Application.Conversations.MarkConversationRead;
 using Astegni.Chat.Application.Messages.DeleteMessage;
 using Astegni.Chat.Application.Messages.EditMessage;
 using Astegni.Chat.Application.Messages.GetHistory;
@@ -9,6 +11,7 @@ using Astegni.Chat.Application.Messages.SearchMessages;
 using Astegni.Chat.Application.Messages.SendMessage;
 using Astegni.Chat.Application.Messages.UnpinMessage;
 using Astegni.Chat.Application.Messages.Views;
+using Astegni.Chat.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,6 +19,9 @@ namespace Astegni.Chat.Api.Endpoints;
 
 public static class MessageEndpoints
 {
+    public static readonly Error MalformedAfter = Error.Validation(
+        "invalid_cursor", "after must be a message id or an ISO 8601 timestamp, e.g. after=2026-12-03T10:15:00.000Z.");
+
     public static RouteGroupBuilder MapMessageEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/messages").WithTags("Messages");
@@ -32,9 +38,50 @@ public static class MessageEndpoints
         return api;
     }
 
+    /// <param name="after">A message id (the messages after it), or an ISO 8601 timestamp (the messages created after it).</param>
     public static async Task<IResult> GetHistory(
-        ISender sender, int conversationId, int? before, int? after, int? limit, CancellationToken cancellationToken) =>
-        (await sender.Send(new GetHistory(conversationId, before, after, limit), cancellationToken)).ToOk();
+        ISender sender, HttpRequest request, int conversationId, int? before, string? after, int? limit, CancellationToken cancellationToken)
+    {
+        if (!TryParseAfter(after, out var afterId, out var since))
+        {
+            return ResultHttp.Problem(MalformedAfter);
+        }
+
+        var page = await sender.Send(new GetHistory(conversationId, before, afterId, limit, since), cancellationToken);
+        if (page.IsSuccess && before is null && after is null && page.Value.Messages is [var newest, ..]
+            && LegacyUserIdFilter.IsOldClient(request))
+        {
+            // The old backend marked a conversation read when its newest page was fetched, and Astegni's modal
+            // never calls the read route: without this its unread badges would never clear.
+            await sender.Send(new MarkConversationRead(newest.ConversationId, newest.Id), cancellationToken);
+        }
+
+        return page.ToOk();
+    }
+
+    private static bool TryParseAfter(string? text, out int? afterId, out DateTimeOffset? since)
+    {
+        (afterId, since) = (null, null);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            afterId = id;
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment)
+            && text.Contains('T', StringComparison.Ordinal))
+        {
+            since = moment.ToUniversalTime();
+            return true;
+        }
+
+        return false;
+    }
 
     public static async Task<IResult> SendMessage(ISender sender, SendMessageRequest request, CancellationToken cancellationToken)
     {

@@ -12,6 +12,13 @@ internal sealed class LegacyUserIdFilter : IEndpointFilter
     public static readonly Error Mismatch =
         Error.Forbidden("user_id_mismatch", "user_id must be your own user id; the token decides who you are.");
 
+    /// <summary>
+    /// An old client (Astegni's chat modal) names itself with <c>?user_id=</c> on its calls; new clients never
+    /// send it. Where the old backend behaved differently (it marked a conversation read when its newest page
+    /// was fetched), that behaviour is kept for old clients only.
+    /// </summary>
+    public static bool IsOldClient(HttpRequest request) => request.Query.ContainsKey("user_id");
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;

@@ -14,6 +14,22 @@ public interface IUserDirectory
     Task<bool> IsActiveUserAsync(UserId userId, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Astegni's role profile tables, read-only, for old clients that still name people by profile. Tables that do
+/// not exist (a standalone database) hold no profiles.
+/// </summary>
+public interface IProfileDirectory
+{
+    /// <summary>
+    /// Each user's profile for their active role, or their only one (with several and none active: student,
+    /// then tutor, then parent); <see cref="ProfileRef.OfUserWithoutProfile"/> for a user who has none.
+    /// </summary>
+    Task<IReadOnlyDictionary<UserId, ProfileRef>> ProfilesOfAsync(IReadOnlyCollection<UserId> users, CancellationToken cancellationToken);
+
+    /// <summary>The user who owns the profile, or null when there is no such profile.</summary>
+    Task<UserId?> OwnerOfAsync(ProfileRef profile, CancellationToken cancellationToken);
+}
+
 /// <summary>Astegni's connections, read-only: connected means an accepted connection in either direction.</summary>
 public interface IConnectionDirectory
 {

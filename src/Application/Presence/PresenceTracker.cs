@@ -11,10 +11,37 @@ namespace Astegni.Chat.Application.Presence;
 /// One process only. Several instances behind a backplane would each count their own connections:
 /// presence would then need a shared store (e.g. Redis counters with expiry) instead of this class.
 /// </remarks>
-public sealed class PresenceTracker
+/// <remarks>
+/// Old clients (Astegni's chat modal) have no hub connection: their heartbeat holds a lease instead
+/// (<see cref="Lease"/>), and they count as online until it runs out.
+/// </remarks>
+public sealed class PresenceTracker(TimeProvider clock)
 {
     private readonly Dictionary<UserId, int> _connections = [];
+    private readonly Dictionary<UserId, DateTimeOffset> _leases = [];
     private readonly Lock _gate = new();
+
+    /// <summary>Online until <paramref name="until"/> without a connection (a heartbeat); true when the user came online.</summary>
+    public bool Lease(UserId user, DateTimeOffset until)
+    {
+        lock (_gate)
+        {
+            var wasOnline = IsOnlineLocked(user);
+            _leases[user] = until;
+            return !wasOnline;
+        }
+    }
+
+    /// <summary>Ends the user's lease (they closed the old client); true when that took them offline.</summary>
+    public bool EndLease(UserId user)
+    {
+        lock (_gate)
+        {
+            var wasOnline = IsOnlineLocked(user);
+            _leases.Remove(user);
+            return wasOnline && !IsOnlineLocked(user);
+        }
+    }
 
     /// <summary>Counts one more open connection; true when it is the user's first (they came online).</summary>
     public bool Connected(UserId user)
@@ -44,7 +71,7 @@ public sealed class PresenceTracker
             }
 
             _connections.Remove(user);
-            return true;
+            return !HasLiveLease(user);
         }
     }
 
@@ -52,8 +79,26 @@ public sealed class PresenceTracker
     {
         lock (_gate)
         {
-            return _connections.ContainsKey(user);
+            return IsOnlineLocked(user);
         }
+    }
+
+    private bool IsOnlineLocked(UserId user) => _connections.ContainsKey(user) || HasLiveLease(user);
+
+    private bool HasLiveLease(UserId user)
+    {
+        if (!_leases.TryGetValue(user, out var until))
+        {
+            return false;
+        }
+
+        if (until > clock.GetUtcNow())
+        {
+            return true;
+        }
+
+        _leases.Remove(user);
+        return false;
     }
 
     public int OnlineUserCount

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Domain.Common;
@@ -10,7 +11,19 @@ namespace Astegni.Chat.Application.Blocks.ListBlockedUsers;
 /// <summary>The people I blocked, most recent first.</summary>
 public sealed record ListBlockedUsers(int? Limit = null, string? Cursor = null) : IChatQuery<BlockedUsersPage>;
 
-public sealed record BlockedUserView(int UserId, string Name, string? AvatarUrl, string? Reason, DateTimeOffset BlockedAt);
+public sealed record BlockedUserView(int UserId, string Name, string? AvatarUrl, string? Reason, DateTimeOffset BlockedAt)
+{
+    /// <summary>The same as <see cref="UserId"/>, under the name Astegni's old chat modal reads.</summary>
+    public int BlockedUserId => UserId;
+
+    /// <summary>Old clients only: the blocked person's role profile (the modal matches blocks to conversations by it).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? BlockedProfileId { get; init; }
+
+    /// <inheritdoc cref="BlockedProfileId"/>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? BlockedProfileType { get; init; }
+}
 
 public sealed record BlockedUsersPage(IReadOnlyList<BlockedUserView> Blocked, string? NextCursor);
 

@@ -34,6 +34,18 @@ public sealed partial class TypingTracker(
         }
     }
 
+    /// <summary>Who is shown typing in the conversation to <paramref name="viewer"/> right now (for clients that ask rather than listen).</summary>
+    public IReadOnlyList<UserId> TypersShownTo(ConversationId conversationId, UserId viewer)
+    {
+        lock (_gate)
+        {
+            return _shown.Values
+                .Where(i => i.Key.ConversationId == conversationId && i.Recipients.Contains(viewer))
+                .Select(i => i.Key.Typer)
+                .ToList();
+        }
+    }
+
     /// <summary>Shows "typing" to <paramref name="recipients"/> and (re)starts the indicator's expiry.</summary>
     public Task ShowAsync(Key key, IReadOnlyCollection<UserId> recipients, CancellationToken cancellationToken)
     {

@@ -108,13 +108,29 @@ public static class ConversationSummaries
             row.Activity);
     }
 
-    private static LastMessagePreview Preview(Message last, UserRecord? sender) => new(
-        last.Id.Value,
-        last.SenderUserId.Value,
-        MessageViews.NameOf(sender),
-        WireValue.Of(last.Type),
-        MessageViews.Preview(last.Type, last.Content, last.IsDeleted),
-        last.CreatedAt);
+    private static LastMessagePreview Preview(Message last, UserRecord? sender)
+    {
+        var preview = MessageViews.Preview(last.Type, last.Content, last.IsDeleted);
+        return new LastMessagePreview(
+            last.Id.Value,
+            last.SenderUserId.Value,
+            MessageViews.NameOf(sender),
+            WireValue.Of(last.Type),
+            preview,
+            last.CreatedAt,
+            preview ?? ContentLabel(last));
+    }
+
+    private static string ContentLabel(Message last) => last.IsDeleted ? "Message deleted" : last.Type switch
+    {
+        MessageType.Image => "Photo",
+        MessageType.Audio => "Voice message",
+        MessageType.Video => "Video",
+        MessageType.File => "File",
+        MessageType.Location => "Location",
+        MessageType.Gif => "GIF",
+        _ => "Message",
+    };
 
     public sealed class SummaryRow
     {

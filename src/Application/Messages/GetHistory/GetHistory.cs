@@ -12,9 +12,11 @@ namespace Astegni.Chat.Application.Messages.GetHistory;
 
 /// <summary>
 /// A page of a conversation's messages, newest first. <see cref="Before"/> walks back into older
-/// messages, <see cref="After"/> forward to newer ones; both are message ids.
+/// messages, <see cref="After"/> forward to newer ones; both are message ids. <see cref="Since"/> is
+/// <see cref="After"/> by time: the messages created after that moment (old clients poll with their
+/// newest message's timestamp).
 /// </summary>
-public sealed record GetHistory(int ConversationId, int? Before = null, int? After = null, int? Limit = null)
+public sealed record GetHistory(int ConversationId, int? Before = null, int? After = null, int? Limit = null, DateTimeOffset? Since = null)
     : IChatQuery<HistoryPage>;
 
 public sealed record HistoryPage(IReadOnlyList<MessageView> Messages, bool HasMore);
@@ -38,6 +40,11 @@ public sealed class GetHistoryHandler(IChatDbContext db, ICurrentUser currentUse
         {
             var afterId = new MessageId(after);
             page = visible.Where(m => m.Id > afterId).OrderBy(m => m.Id);
+            ascending = true;
+        }
+        else if (query.Since is { } since)
+        {
+            page = visible.Where(m => m.CreatedAt > since).OrderBy(m => m.Id);
             ascending = true;
         }
         else if (query.Before is { } before)

@@ -12,7 +12,7 @@ public sealed class GetHistoryValidator : AbstractValidator<GetHistory>
         RuleFor(q => q.Before).GreaterThan(0).WithErrorCode("invalid_cursor").WithMessage("before must be a message id.");
         RuleFor(q => q.After).GreaterThan(0).WithErrorCode("invalid_cursor").WithMessage("after must be a message id.");
         RuleFor(q => q)
-            .Must(q => q.Before is null || q.After is null)
+            .Must(q => new object?[] { q.Before, q.After, q.Since }.Count(cursor => cursor is not null) <= 1)
             .WithName("before")
             .WithErrorCode("invalid_cursor")
             .WithMessage("Give before or after, not both.");

@@ -1,9 +1,7 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Domain.Common;
-using Astegni.Chat.Domain.Presence;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Astegni.Chat.Application.Presence.GoOffline;
 
@@ -35,30 +33,7 @@ public sealed class GoOfflineHandler(
             await broadcaster.AnnounceAsync(me, isOnline: false, lastSeen: now, cancellationToken);
         }
 
-        await RecordLastSeenAsync(me, now, cancellationToken);
+        await db.RecordLastSeenAsync(me, now, cancellationToken);
         return Result.Success();
-    }
-
-    private async Task RecordLastSeenAsync(UserId me, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var presence = await db.Presence.FirstOrDefaultAsync(p => p.UserId == me, cancellationToken);
-        if (presence is not null)
-        {
-            presence.SeenAt(now);
-            return;
-        }
-
-        db.Presence.Add(new UserPresence(me, now));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            // Another disconnect of mine stored the first row at the same moment: move that one on instead.
-            db.DiscardPendingChanges();
-            var stored = await db.Presence.FirstAsync(p => p.UserId == me, cancellationToken);
-            stored.SeenAt(now);
-        }
     }
 }
