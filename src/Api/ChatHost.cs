@@ -2,6 +2,7 @@ using System.Text.Json;
 using Astegni.Chat.Api.Auth;
 using Astegni.Chat.Api.Endpoints;
 using Astegni.Chat.Api.Http;
+using Astegni.Chat.Api.RateLimiting;
 using Astegni.Chat.Api.OpenApi;
 using Astegni.Chat.Api.Realtime;
 using Astegni.Chat.Application;
@@ -10,6 +11,7 @@ using Astegni.Chat.Application.Behaviors;
 using Astegni.Chat.Application.Calls;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Media;
+using Astegni.Chat.Application.RateLimits;
 using Astegni.Chat.Infrastructure;
 using Astegni.Chat.Infrastructure.Media;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -40,6 +42,10 @@ public static class ChatHost
         services.Configure<ChatOptions>(configuration.GetSection(ChatOptions.Section));
         services.Configure<CallOptions>(configuration.GetSection(CallOptions.Section));
         services.AddHostedService<MissedCallCheck>();
+        services.AddHostedService<UnusedUploadExpiry>();
+        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.AddSingleton<IRateLimiter, InMemoryRateLimiter>();
+        services.AddSingleton<IHubConnectionCap, InMemoryHubConnectionCap>();
         services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));
         services.Configure<LocalMediaStorageOptions>(options => options.Root =
             LocalMediaStorageOptions.Resolve(configuration[$"{LocalMediaStorageOptions.Section}:Root"], builder.Environment.ContentRootPath));
@@ -48,7 +54,7 @@ public static class ChatHost
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(RateLimitBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
         });
 
         services.AddChatAuthentication(jwt);

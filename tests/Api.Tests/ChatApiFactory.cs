@@ -19,6 +19,8 @@ public sealed class ChatApiFactory : WebApplicationFactory<Program>
         // The host reads these while it is composed, before WebApplicationFactory's own overrides apply.
         Environment.SetEnvironmentVariable("ConnectionStrings__Chat", connectionString);
         Environment.SetEnvironmentVariable("Jwt__SigningKey", SigningKey);
+        // Tests send far faster than people and reuse user ids after each reset; the limit tests turn them on.
+        Environment.SetEnvironmentVariable("RateLimits__Enabled", "false");
         UseKestrel(0);
     }
 

@@ -1,5 +1,6 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.RateLimits;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
 using Astegni.Chat.Domain.Privacy;
@@ -17,6 +18,7 @@ namespace Astegni.Chat.Application.Conversations.SignalTyping;
 /// A command, not a query: it changes what others see. It stores nothing, so the unit of work around it
 /// only costs an empty transaction's COMMIT (Npgsql sends BEGIN together with the one query below).
 /// </remarks>
+[RateLimited(RateLimit.HubFrames)]
 public sealed record SignalTyping(int ConversationId, bool IsTyping) : IChatCommand;
 
 public sealed class SignalTypingHandler(IChatDbContext db, ICurrentUser currentUser, TypingTracker typing, TimeProvider clock)
