@@ -28,6 +28,8 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         // ChatHost reads these while it is composed, before WebApplicationFactory's own overrides apply.
         Environment.SetEnvironmentVariable("ConnectionStrings__Chat", connectionString);
         Environment.SetEnvironmentVariable("Jwt__SigningKey", SigningKey);
+        // A benchmark is a script by design: the per-user limits would measure themselves.
+        Environment.SetEnvironmentVariable("RateLimits__Enabled", "false");
         UseKestrel(0);
     }
 

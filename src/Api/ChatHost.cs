@@ -2,6 +2,7 @@ using System.Text.Json;
 using Astegni.Chat.Api.Auth;
 using Astegni.Chat.Api.Endpoints;
 using Astegni.Chat.Api.Http;
+using Astegni.Chat.Api.RateLimiting;
 using Astegni.Chat.Api.OpenApi;
 using Astegni.Chat.Api.Realtime;
 using Astegni.Chat.Application;
@@ -11,6 +12,7 @@ using Astegni.Chat.Application.Calls;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Events.Outbox;
 using Astegni.Chat.Application.Media;
+using Astegni.Chat.Application.RateLimits;
 using Astegni.Chat.Infrastructure;
 using Astegni.Chat.Infrastructure.Media;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -44,6 +46,10 @@ public static class ChatHost
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.Configure<OutboxOptions>(options => ConfigureJson(options.HubJson));
         services.AddHostedService<OutboxDispatcher>();
+        services.AddHostedService<UnusedUploadExpiry>();
+        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.AddSingleton<IRateLimiter, InMemoryRateLimiter>();
+        services.AddSingleton<IHubConnectionCap, InMemoryHubConnectionCap>();
         services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));
         services.Configure<LocalMediaStorageOptions>(options => options.Root =
             LocalMediaStorageOptions.Resolve(configuration[$"{LocalMediaStorageOptions.Section}:Root"], builder.Environment.ContentRootPath));
@@ -52,7 +58,7 @@ public static class ChatHost
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(ConcurrencyRetryBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(RateLimitBehavior<,>), typeof(ValidationBehavior<,>), typeof(ConcurrencyRetryBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
         });
 
         services.AddChatAuthentication(jwt);

@@ -158,6 +158,19 @@ internal sealed class HubListener : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
 
+    public HubConnectionState State => _connection.State;
+
+    /// <summary>Waits until the server has closed this connection.</summary>
+    public async Task ClosedAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (_connection.State != HubConnectionState.Disconnected)
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the server did not close the connection");
+            await Task.Delay(50);
+        }
+    }
+
     private void Record(string name, JsonElement payload)
     {
         lock (_gate)

@@ -20,6 +20,7 @@ public static class ResultHttp
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.RateLimited => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -32,7 +33,24 @@ public static class ResultHttp
             extensions["errors"] = fields;
         }
 
-        return TypedResults.Problem(detail: error.Message, statusCode: status, title: Title(status), extensions: extensions);
+        if (error.RateLimit is { } limit)
+        {
+            extensions["limit"] = new { name = limit.Limit, burst = limit.Burst, per_period = limit.PerPeriod, period_seconds = (long)limit.Period.TotalSeconds };
+        }
+
+        var problem = TypedResults.Problem(detail: error.Message, statusCode: status, title: Title(status), extensions: extensions);
+        return error.RateLimit is { } hit ? new WithRetryAfter(problem, hit.RetryAfter) : problem;
+    }
+
+    /// <summary>A refusal that says when to try again, in whole seconds (RFC 9110 <c>Retry-After</c>).</summary>
+    private sealed class WithRetryAfter(IResult inner, TimeSpan retryAfter) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var seconds = (long)Math.Ceiling(retryAfter.TotalSeconds);
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
     }
 
     private static string Title(int status) => status switch
@@ -41,6 +59,7 @@ public static class ResultHttp
         StatusCodes.Status403Forbidden => "This is not allowed.",
         StatusCodes.Status404NotFound => "Not found.",
         StatusCodes.Status409Conflict => "Conflict.",
+        StatusCodes.Status429TooManyRequests => "Too many requests.",
         _ => "The request was refused.",
     };
 }

@@ -62,7 +62,7 @@ public static class OperationRefusals
         ["UpdateCall"] = [CallErrors.NotFound, CallErrors.CallerCannotAnswer, CallErrors.CallerCannotDecline, CallErrors.OnlyCallerCancels, CallErrors.AlreadyAnswered, CallErrors.NotAnswered, CallErrors.Finished],
         ["ListCalls"] = [ConversationErrors.NotFound],
         ["GetIceServers"] = [],
-        ["UploadMedia"] = [MediaEndpoints.NotMultipart, MediaEndpoints.TruncatedMultipart, MediaErrors.Missing, MediaErrors.Empty, MediaErrors.TypeNotAllowed, new(MediaErrors.TooLarge(MediaKind.File, 0), StatusCodes.Status413PayloadTooLarge)],
+        ["UploadMedia"] = [MediaEndpoints.NotMultipart, MediaEndpoints.TruncatedMultipart, MediaErrors.Missing, MediaErrors.Empty, MediaErrors.TypeNotAllowed, MediaErrors.QuotaExceeded(0), new(MediaErrors.TooLarge(MediaKind.File, 0), StatusCodes.Status413PayloadTooLarge)],
         ["DownloadMedia"] = [MediaErrors.NotFound],
     };
 

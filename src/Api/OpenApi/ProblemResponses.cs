@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using Astegni.Chat.Api.Http;
 using Astegni.Chat.Application.Behaviors;
+using Astegni.Chat.Application.RateLimits;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
@@ -111,6 +112,11 @@ internal sealed class ProblemResponses(UseCaseDocs docs) : IOpenApiOperationTran
         foreach (var error in OperationRefusals.For(handler.Name))
         {
             Add(error.Status ?? ResultHttp.StatusFor(error.Error), error.Error.Code);
+        }
+
+        if (docs.For(handler.Name).Any(useCase => useCase.GetCustomAttribute<RateLimitedAttribute>() is not null))
+        {
+            Add(StatusCodes.Status429TooManyRequests, Domain.Common.Error.RateLimited(new Domain.Common.RateLimitHit("", 0, 0, TimeSpan.Zero, TimeSpan.Zero)).Code);
         }
 
         var validationCodes = docs.For(handler.Name).SelectMany(useCase => ValidatorCodes(context.ApplicationServices, useCase)).ToList();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Astegni.Chat.Api.RateLimiting;
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Calls.SendCallSignal;
 using Astegni.Chat.Application.Conversations.SignalTyping;
@@ -18,14 +19,24 @@ namespace Astegni.Chat.Api.Realtime;
 /// The caller of every method is the connection's user (<see cref="CallerFromConnection"/>).
 /// </summary>
 [Authorize]
-public sealed class ChatHub(ISender sender, ICurrentUser currentUser, PresenceTracker presence) : Hub
+public sealed class ChatHub(ISender sender, ICurrentUser currentUser, PresenceTracker presence, IHubConnectionCap connectionCap) : Hub
 {
     public const string Path = "/hubs/chat";
+
+    private const string OverCap = "over_connection_cap";
 
     // Connections are counted here, not inside the commands: the count must follow the connections
     // exactly, even when a command fails before its handler runs (database unreachable, pool exhausted).
     public override async Task OnConnectedAsync()
     {
+        if (!connectionCap.TryOpen(currentUser.Id))
+        {
+            // Over the per-user cap: closed at once, counted nowhere (OnDisconnectedAsync sees the mark).
+            Context.Items[OverCap] = true;
+            Context.Abort();
+            return;
+        }
+
         if (!presence.Connected(currentUser.Id))
         {
             return;
@@ -39,12 +50,19 @@ public sealed class ChatHub(ISender sender, ICurrentUser currentUser, PresenceTr
         {
             // SignalR closes a connection whose OnConnectedAsync failed without calling OnDisconnectedAsync.
             presence.Disconnected(currentUser.Id);
+            connectionCap.Close(currentUser.Id);
             throw;
         }
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        if (Context.Items.ContainsKey(OverCap))
+        {
+            return;
+        }
+
+        connectionCap.Close(currentUser.Id);
         if (presence.Disconnected(currentUser.Id))
         {
             await sender.Send(new GoOffline(), CancellationToken.None);

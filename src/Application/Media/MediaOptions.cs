@@ -18,6 +18,12 @@ public sealed class MediaOptions
 
     public long MaxFileBytes { get; set; } = 25 * Megabyte;
 
+    /// <summary>An upload no message uses is deleted (file and row) this long after it was made.</summary>
+    public TimeSpan UnusedUploadLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often expired unused uploads are looked for.</summary>
+    public TimeSpan UnusedUploadCheckInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The most an upload of any kind may hold: the request size the service accepts at all.</summary>
     public long LargestLimit => Math.Max(Math.Max(MaxImageBytes, MaxAudioBytes), Math.Max(MaxVideoBytes, MaxFileBytes));
 

@@ -7,6 +7,9 @@ public enum ErrorKind
     NotFound,
     Forbidden,
     Conflict,
+
+    /// <summary>Over a rate limit or quota: try again after <see cref="Error.RetryAfter"/>.</summary>
+    RateLimited,
 }
 
 /// <summary>An expected refusal with a stable snake_case code that clients may switch on.</summary>
@@ -14,8 +17,20 @@ public sealed record Error(string Code, string Message, ErrorKind Kind)
 {
     public IReadOnlyDictionary<string, string[]>? FieldErrors { get; init; }
 
+    /// <summary>For <see cref="ErrorKind.RateLimited"/>: which limit was hit, and when to try again.</summary>
+    public RateLimitHit? RateLimit { get; init; }
+
     public static Error Validation(string code, string message) => new(code, message, ErrorKind.Validation);
     public static Error NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
     public static Error Forbidden(string code, string message) => new(code, message, ErrorKind.Forbidden);
     public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
+
+    public static Error RateLimited(RateLimitHit hit) =>
+        new("rate_limited", $"Too many requests of this kind ({hit.Limit}); try again in {Math.Ceiling(hit.RetryAfter.TotalSeconds)} s.", ErrorKind.RateLimited)
+        {
+            RateLimit = hit,
+        };
 }
+
+/// <summary>A limit that was hit: its name, its size (<paramref name="Burst"/> at once, <paramref name="PerPeriod"/> more each <paramref name="Period"/>), and when to retry.</summary>
+public sealed record RateLimitHit(string Limit, int Burst, int PerPeriod, TimeSpan Period, TimeSpan RetryAfter);

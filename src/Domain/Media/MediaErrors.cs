@@ -32,4 +32,12 @@ public static class MediaErrors
             $"This {kind.ToString().ToLowerInvariant()} is larger than the limit of {limitBytes / (1024.0 * 1024.0):0.#} MB."));
 
     public const string TooLargeCode = "media_too_large";
+
+    /// <summary>What I keep uploaded would exceed my quota; unused uploads expire and free it.</summary>
+    public static Error QuotaExceeded(long quotaMegabytes) =>
+        Error.RateLimited(new RateLimitHit("storage_quota_megabytes", (int)Math.Min(quotaMegabytes, int.MaxValue), 0, TimeSpan.FromHours(1), TimeSpan.FromHours(1))) with
+        {
+            Code = "storage_quota_exceeded",
+            Message = $"Your uploads would exceed your storage quota of {quotaMegabytes} MB.",
+        };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.RateLimits;
 using Astegni.Chat.Domain.Calls;
 using Astegni.Chat.Domain.Common;
 using Mediator;
@@ -19,6 +20,7 @@ namespace Astegni.Chat.Application.Calls.SendCallSignal;
 /// the call's type: the log keeps how the call was placed). In a group call the other participants are all
 /// the members taking part, so clients address a peer inside the payload.
 /// </remarks>
+[RateLimited(RateLimit.HubFrames)]
 public sealed record SendCallSignal(int CallId, string Kind, JsonElement Payload) : IChatCommand, IStoresNothing
 {
     public static readonly string[] Kinds = ["offer", "answer", "ice_candidate", "renegotiate"];

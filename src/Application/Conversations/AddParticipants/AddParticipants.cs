@@ -1,5 +1,6 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.RateLimits;
 using Astegni.Chat.Application.Conversations.Groups;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
@@ -12,6 +13,7 @@ namespace Astegni.Chat.Application.Conversations.AddParticipants;
 /// As a group admin, add people (or re-add former members). Each person is added or refused on their
 /// own: unknown user, the group add policy (blocks, <c>allow_group_adds</c>), already a member, group full.
 /// </summary>
+[RateLimited(RateLimit.Conversations)]
 public sealed record AddParticipants(int ConversationId, IReadOnlyList<int>? ParticipantUserIds) : IChatCommand<ParticipantsAdded>;
 
 public sealed record ParticipantsAdded(IReadOnlyList<int> Added, IReadOnlyList<RefusedParticipant> Refused);

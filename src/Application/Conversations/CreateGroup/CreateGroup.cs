@@ -1,5 +1,6 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.RateLimits;
 using Astegni.Chat.Application.Conversations.Groups;
 using Astegni.Chat.Application.Conversations.Views;
 using Astegni.Chat.Application.Events.Outbox;
@@ -16,6 +17,7 @@ namespace Astegni.Chat.Application.Conversations.CreateGroup;
 /// them must not stop the group from existing), as a serious chat does: "couldn't add Almaz".
 /// </summary>
 /// <param name="AvatarMediaId">Refused until media uploads exist (<c>media_not_supported_yet</c>).</param>
+[RateLimited(RateLimit.Conversations)]
 public sealed record CreateGroup(
     string? Name, IReadOnlyList<int>? ParticipantUserIds = null, string? Description = null, int? AvatarMediaId = null)
     : IChatCommand<CreatedGroup>;

@@ -1,5 +1,6 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.RateLimits;
 using Astegni.Chat.Application.Conversations.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
@@ -12,6 +13,7 @@ namespace Astegni.Chat.Application.Conversations.OpenDirectConversation;
 /// "Open chat with user X": the one direct conversation between the caller and X, created on first
 /// use (when the messaging policy allows). Opening a chat with yourself gives your notes.
 /// </summary>
+[RateLimited(RateLimit.Conversations)]
 public sealed record OpenDirectConversation(int UserId) : IChatCommand<OpenedConversation>;
 
 public sealed record OpenedConversation(ConversationSummary Conversation, bool Created);

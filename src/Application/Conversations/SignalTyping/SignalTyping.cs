@@ -1,5 +1,6 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.RateLimits;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
 using Astegni.Chat.Domain.Privacy;
@@ -16,6 +17,7 @@ namespace Astegni.Chat.Application.Conversations.SignalTyping;
 /// <remarks>
 /// A command, not a query: it changes what others see. It stores nothing, so no transaction is opened for it.
 /// </remarks>
+[RateLimited(RateLimit.HubFrames)]
 public sealed record SignalTyping(int ConversationId, bool IsTyping) : IChatCommand, IStoresNothing;
 
 public sealed class SignalTypingHandler(IChatDbContext db, ICurrentUser currentUser, TypingTracker typing, TimeProvider clock)

@@ -1,10 +1,12 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.RateLimits;
 using Astegni.Chat.Application.Media.Formats;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Media;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Astegni.Chat.Application.Media.UploadMedia;
@@ -20,11 +22,18 @@ namespace Astegni.Chat.Application.Media.UploadMedia;
 /// head does not show its tracks.
 /// </param>
 /// <param name="DeclaredContentType">The type the client declared; likewise only an audio/video tie-breaker.</param>
+[RateLimited(RateLimit.Uploads)]
 public sealed record UploadMedia(Stream Content, string? FileName, string? Kind = null, string? DeclaredContentType = null)
     : IChatCommand<MediaView>;
 
 public sealed class UploadMediaHandler(
-    IChatDbContext db, ICurrentUser currentUser, IMediaStorage storage, IOptions<MediaOptions> options, TimeProvider clock)
+    IChatDbContext db,
+    ICurrentUser currentUser,
+    IMediaStorage storage,
+    IOptions<MediaOptions> options,
+    IRateLimiter limiter,
+    IOptions<RateLimitOptions> rateLimits,
+    TimeProvider clock)
     : ICommandHandler<UploadMedia, Result<MediaView>>
 {
     public async ValueTask<Result<MediaView>> Handle(UploadMedia command, CancellationToken cancellationToken)
@@ -49,6 +58,11 @@ public sealed class UploadMediaHandler(
         if (length > limit)
         {
             return MediaErrors.TooLarge(sniffed.Kind, limit);
+        }
+
+        if (await OverVolumeOrQuotaAsync(length, cancellationToken) is { } over)
+        {
+            return over;
         }
 
         content.Position = 0;
@@ -82,6 +96,26 @@ public sealed class UploadMediaHandler(
         }
 
         return MediaLinks.ViewOf(item);
+    }
+
+    // The bytes an hour count in whole megabytes; the quota is what I keep uploaded (unused uploads expire).
+    private async Task<Error?> OverVolumeOrQuotaAsync(long length, CancellationToken cancellationToken)
+    {
+        var limits = rateLimits.Value;
+        if (!limits.Enabled)
+        {
+            return null;
+        }
+
+        const long megabyte = 1024 * 1024;
+        var megabytes = (int)((length + megabyte - 1) / megabyte);
+        if (await limiter.TryAcquireAsync(RateLimit.UploadMegabytes, currentUser.Id, megabytes, cancellationToken) is { } hit)
+        {
+            return Error.RateLimited(hit);
+        }
+
+        var kept = await db.Media.Where(m => m.UploaderUserId == currentUser.Id).SumAsync(m => m.SizeBytes, cancellationToken);
+        return kept + length > limits.StorageQuotaMegabytes * megabyte ? MediaErrors.QuotaExceeded(limits.StorageQuotaMegabytes) : null;
     }
 
     private static MediaKind? HintOf(UploadMedia command)

@@ -1,5 +1,6 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.RateLimits;
 using Astegni.Chat.Application.Conversations;
 using Astegni.Chat.Application.Events.Outbox;
 using Astegni.Chat.Application.Messages.Views;
@@ -26,6 +27,7 @@ namespace Astegni.Chat.Application.Messages.SendMessage;
 /// from it, and its original author is shown.
 /// </param>
 /// <param name="MediaId">A media item I uploaded whose kind fits <paramref name="MessageType"/>.</param>
+[RateLimited(RateLimit.Messages)]
 public sealed record SendMessage(
     int ConversationId,
     string MessageType,
