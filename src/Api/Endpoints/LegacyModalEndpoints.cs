@@ -33,6 +33,7 @@ public static class LegacyModalEndpoints
             .WithSummary("Who is typing in the conversation now, as far as I am shown it.")
             .Produces<TypingNow>();
         group.MapGet("/users/online-status", PresenceEndpoints.GetUserStatuses)
+            .WithName("GetUserStatusesByOldName")
             .WithSummary("The old name of GET /users/status.")
             .Produces<UserStatuses>();
         group.MapPost("/users/status/update", ReportPresence)

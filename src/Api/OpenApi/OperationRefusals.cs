@@ -1,4 +1,5 @@
 using Astegni.Chat.Api.Endpoints;
+using Astegni.Chat.Application.Blocks.UnblockProfile;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Messages.SendMessage;
 using Astegni.Chat.Domain.Blocks;
@@ -64,6 +65,12 @@ public static class OperationRefusals
         ["GetIceServers"] = [],
         ["UploadMedia"] = [MediaEndpoints.NotMultipart, MediaEndpoints.TruncatedMultipart, MediaErrors.Missing, MediaErrors.Empty, MediaErrors.TypeNotAllowed, MediaErrors.QuotaExceeded(0), new(MediaErrors.TooLarge(MediaKind.File, 0), StatusCodes.Status413PayloadTooLarge)],
         ["DownloadMedia"] = [MediaErrors.NotFound],
+
+        // The old chat modal's routes (LegacyModalEndpoints).
+        ["SignalTyping"] = [ConversationErrors.NotFound],
+        ["ListTypingUsers"] = [ConversationErrors.NotFound],
+        ["ReportPresence"] = [],
+        ["UnblockProfile"] = [UnblockProfileHandler.ProfileNotFound],
     };
 
     public static bool Covers(string endpoint) => ByEndpoint.ContainsKey(endpoint);

@@ -24,6 +24,7 @@ internal static class RequestExamples
         [typeof(UpdatePrivacySettings)] = """{ "who_can_message": "connections", "read_receipts": false }""",
         [typeof(StartCallRequest)] = """{ "conversation_id": 42, "call_type": "video" }""",
         [typeof(UpdateCallRequest)] = """{ "action": "answer" }""",
+        [typeof(TypingRequest)] = """{ "is_typing": true }""",
     };
 
     public static JsonNode? For(Type bodyType) => Examples.TryGetValue(bodyType, out var json) ? JsonNode.Parse(json) : null;
