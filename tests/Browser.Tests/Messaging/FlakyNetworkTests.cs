@@ -26,6 +26,7 @@ public sealed class FlakyNetworkTests : BrowserTest
         var almazPage = await SignInAsync(almaz);
         await abebePage.OpenConversationAsync(almaz.Name);
         await almazPage.OpenConversationAsync(abebe.Name);
+        await ExpectThreadLoadedAsync(abebePage);
 
         await abebePage.Page.Context.SetOfflineAsync(true);
         await abebePage.SendAsync("I am on the minibus, see you at 10");
@@ -66,6 +67,7 @@ public sealed class FlakyNetworkTests : BrowserTest
         var almazPage = await SignInAsync(almaz);
         await abebePage.OpenConversationAsync(almaz.Name);
         await almazPage.OpenConversationAsync(abebe.Name);
+        await ExpectThreadLoadedAsync(abebePage);
         var tries = 0;
         await abebePage.Page.RouteAsync(IsSend, async route =>
         {
@@ -123,6 +125,7 @@ public sealed class FlakyNetworkTests : BrowserTest
         var abebePage = new ChatPage(page, abebe);
         await abebePage.SignInWithTokenAsync(BrowserChatFactory.TokenFor(abebe.Id));
         await abebePage.OpenConversationAsync(almaz.Name);
+        await ExpectThreadLoadedAsync(abebePage);
         var clientIds = new List<string>();
         await page.RouteAsync(IsSend, async route =>
         {
@@ -173,6 +176,7 @@ public sealed class FlakyNetworkTests : BrowserTest
         var abebePage = new ChatPage(page, abebe);
         await abebePage.SignInWithTokenAsync(BrowserChatFactory.TokenFor(abebe.Id));
         await abebePage.OpenConversationAsync(almaz.Name);
+        await ExpectThreadLoadedAsync(abebePage);
         var connection = abebePage.TestId("connection-state");
         await Expect(connection).ToHaveAttributeAsync("data-state", "connected");
 
@@ -201,6 +205,10 @@ public sealed class FlakyNetworkTests : BrowserTest
     private static bool IsHub(string url) => new Uri(url).AbsolutePath == "/hubs/chat";
 
     private static bool IsNegotiate(string url) => new Uri(url).AbsolutePath == "/hubs/chat/negotiate";
+
+    /// <summary>The open chat's history has loaded: whatever happens from now on is news to the page.</summary>
+    private static Task ExpectThreadLoadedAsync(ChatPage page) =>
+        Expect(page.Page.Locator("#thread-view[data-loaded='true']")).ToHaveCountAsync(1);
 
     private static async Task ExpectNoBrowserErrorTextAsync(ChatPage page)
     {

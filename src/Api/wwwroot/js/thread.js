@@ -89,6 +89,7 @@ export class Thread {
     for (const item of this.#outbox.itemsFor(summary.id)) this.#renderPending(item);
     byId('composer-input').value = '';
     byId('thread-view').dataset.conversationId = summary.id;
+    byId('thread-view').dataset.loaded = 'false';
     show(byId('thread-placeholder'), false);
     show(byId('thread-view'), true);
     this.#renderHeader();
@@ -110,6 +111,7 @@ export class Thread {
       this.#markRead();
       this.#loadPresence();
       this.#loaded = true;
+      byId('thread-view').dataset.loaded = 'true';
       byId('composer-input').focus();
     } catch (error) {
       if (generation === this.#generation) this.#on.error(error);
