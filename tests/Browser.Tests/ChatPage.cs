@@ -68,10 +68,11 @@ public sealed class ChatPage(IPage page, Person? person)
         await TestId("send-button").ClickAsync();
     }
 
+    /// <summary>Sends and waits until the server has it: the bubble shows the sent tick, no longer the pending clock.</summary>
     public async Task SendAndSeeAsync(string text)
     {
         await SendAsync(text);
-        await Expect(Message(text)).ToBeVisibleAsync();
+        await Expect(Message(text).GetByTestId("read-state")).ToBeVisibleAsync();
         await Expect(Composer).ToHaveValueAsync(string.Empty);
     }
 

@@ -1,11 +1,27 @@
 // The public REST API (/api/chat, see API.md), nothing else. Refusals become ApiError with the stable `code`.
 
 export class ApiError extends Error {
-  constructor(status, problem) {
+  constructor(status, problem, retryAfter = null) {
     super(problem?.detail || problem?.title || `The server answered ${status}.`);
     this.status = status;
     this.code = problem?.code ?? `http_${status}`;
     this.problem = problem;
+    /** Seconds, from a 429 or 503 answer's Retry-After header. */
+    this.retryAfter = retryAfter;
+  }
+}
+
+const noConnection = () => new ApiError(0, { code: 'no_connection', detail: 'No connection. Check your network and try again.' });
+
+/**
+ * fetch rejects with the browser's own words ("Failed to fetch", "NetworkError when attempting to fetch
+ * resource.") when the request got no answer at all; the page says that in its own words, as status 0.
+ */
+async function fetchOrNoConnection(url, options) {
+  try {
+    return await fetch(url, options);
+  } catch {
+    throw noConnection();
   }
 }
 
@@ -25,7 +41,7 @@ export function createApi(token, { onUnauthorized } = {}) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(json);
     }
-    const response = await fetch(url, { method, headers, body });
+    const response = await fetchOrNoConnection(url, { method, headers, body });
     if (response.status === 401) {
       onUnauthorized?.();
       throw new ApiError(401, { code: 'unauthorized', detail: 'Your session has ended. Sign in again.' });
@@ -33,16 +49,22 @@ export function createApi(token, { onUnauthorized } = {}) {
     if (!response.ok) {
       let problem = null;
       try { problem = await response.json(); } catch { /* not a problem document */ }
-      throw new ApiError(response.status, problem);
+      throw new ApiError(response.status, problem, response.headers.get('Retry-After'));
     }
-    return response.status === 204 ? null : response.json();
+    if (response.status === 204) return null;
+    try {
+      return await response.json();
+    } catch {
+      // The connection dropped while the answer was read: as good as no answer (a send is retried as such).
+      throw noConnection();
+    }
   }
 
   /** Media bytes need the bearer token, so elements get them through a blob URL, never the raw URL. */
   async function fetchBlob(mediaUrl) {
     const url = new URL(mediaUrl, location.origin);
     const headers = url.origin === location.origin ? { Authorization: authorization } : {};
-    const response = await fetch(url, { headers });
+    const response = await fetchOrNoConnection(url, { headers });
     if (!response.ok) throw new ApiError(response.status, null);
     return response.blob();
   }

@@ -13,7 +13,7 @@ const ConnectionText = {
   connecting: 'Connecting…', connected: 'Live', reconnecting: 'Reconnecting…', disconnected: 'Offline: retrying',
 };
 
-function toast(message) {
+function toast(message, { transient = false } = {}) {
   let node = byId('toast');
   if (!node) {
     node = document.createElement('div');
@@ -24,9 +24,16 @@ function toast(message) {
     document.body.append(node);
   }
   node.textContent = message;
+  node.dataset.transient = String(transient);
   node.hidden = false;
   clearTimeout(toast.timer);
   toast.timer = setTimeout(() => { node.hidden = true; }, 5000);
+}
+
+/** A toast about the connection is stale once the connection is back. */
+function clearConnectionToast() {
+  const node = byId('toast');
+  if (node?.dataset.transient === 'true') node.hidden = true;
 }
 
 function conversationFromHash() {
@@ -40,7 +47,7 @@ async function main() {
   const me = { userId: session.userId, name: session.name };
   const api = createApi(session.token, { onUnauthorized: () => signOut('Your session has ended. Sign in again.') });
   const blocked = new Set();
-  const onError = error => toast(error.message);
+  const onError = error => toast(error.message, { transient: error.status === 0 || error.status >= 500 });
 
   show(byId('app'), true);
   byId('app').dataset.userId = me.userId;
@@ -81,10 +88,18 @@ async function main() {
     const indicator = byId('connection-state');
     indicator.dataset.state = state;
     indicator.title = ConnectionText[state];
+    if (state === 'connected') clearConnectionToast();
     if (info?.reconnected) {
       list.refresh();
       thread.catchUp().catch(onError);
     }
+  });
+
+  // The browser says the network is back: what failed meanwhile (the list, the open chat) loads again,
+  // even when the hub never noticed the outage.
+  window.addEventListener('online', () => {
+    list.refresh();
+    thread.catchUp().catch(onError);
   });
 
   const open = summary => {
@@ -115,6 +130,7 @@ async function main() {
       },
       startCall: (conversation, type) => calls.start(conversation, type),
       showCalls: conversation => callsDialog.open(conversation),
+      sent: () => list.refreshSoon(),
       error: onError,
     },
   });

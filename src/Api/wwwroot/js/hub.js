@@ -2,8 +2,9 @@
 
 /**
  * Connects with the token in access_token, registers `handlers` (hub event name → function) and keeps
- * reconnecting. `onState` hears 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
- * after a reconnect the page refetches what it may have missed.
+ * reconnecting, also after the server closed it. `onState` hears 'connecting' | 'connected' | 'reconnecting' |
+ * 'disconnected'; 'connected' with `{ reconnected: true }` after any outage, so the page refetches what it
+ * may have missed.
  */
 export function connectHub(token, handlers, onState) {
   const signalR = window.signalR;
@@ -24,20 +25,48 @@ export function connectHub(token, handlers, onState) {
   connection.onreconnecting(() => onState('reconnecting'));
   connection.onreconnected(() => onState('connected', { reconnected: true }));
   let stopped = false;
+  let connectedBefore = false;
+  let failedStarts = 0;
+  let retryTimer = null;
+  // A full close (the server closed the connection, or the automatic reconnect gave up) is not retried by
+  // the SignalR client: start again with a backoff, and say it is a reconnect so the page catches up.
   connection.onclose(() => {
     onState('disconnected');
-    if (!stopped) setTimeout(start, 5000);
+    scheduleStart();
+  });
+  // The browser says the network is back: do not wait out the backoff.
+  window.addEventListener('online', () => {
+    if (retryTimer !== null) {
+      clearTimeout(retryTimer);
+      retryTimer = null;
+      start();
+    }
   });
 
-  async function start() {
+  function scheduleStart() {
     if (stopped) return;
+    clearTimeout(retryTimer);
+    const delay = Math.min(30000, 1000 * 2 ** failedStarts) * (0.75 + Math.random() / 2);
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      start();
+    }, delay);
+  }
+
+  async function start() {
+    if (stopped || connection.state !== signalR.HubConnectionState.Disconnected) return;
     onState('connecting');
     try {
       await connection.start();
-      onState('connected');
+      // Anything sent while this page had no connection (after an earlier one, or since a failed first try) is missed.
+      const reconnected = connectedBefore || failedStarts > 0;
+      failedStarts = 0;
+      connectedBefore = true;
+      onState('connected', { reconnected });
     } catch {
+      failedStarts += 1;
       onState('disconnected');
-      setTimeout(start, 5000);
+      scheduleStart();
     }
   }
 
@@ -48,7 +77,9 @@ export function connectHub(token, handlers, onState) {
     /** Fire-and-forget hints (typing) are dropped while disconnected. */
     typing: (conversationId, isTyping) => ready() ? connection.invoke('Typing', conversationId, isTyping).catch(() => {}) : Promise.resolve(),
     /** WebRTC signalling for a call: kind is offer | answer | ice_candidate | renegotiate. */
-    sendCallSignal: (callId, kind, payload) => connection.invoke('SendCallSignal', callId, kind, payload),
+    sendCallSignal: (callId, kind, payload) => ready()
+      ? connection.invoke('SendCallSignal', callId, kind, payload)
+      : Promise.reject(new Error('No live connection: the call can go on once it is back.')),
     stop: () => {
       stopped = true;
       return connection.stop();

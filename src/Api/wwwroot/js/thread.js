@@ -1,6 +1,7 @@
 // One open conversation: history (older pages on scroll), the composer, message actions and live updates.
-import { byId, confirmAction, el, formatLastSeen, formatTime, newClientId, paintAvatar, show } from './dom.js';
+import { byId, confirmAction, el, formatLastSeen, formatTime, icon, newClientId, paintAvatar, show } from './dom.js';
 import { MediaCache, VoiceRecorder, messageTypeFor, renderMedia } from './media.js';
+import { Outbox } from './outbox.js';
 
 const Reactions = ['👍', '❤️', '😂', '😮', '😢', '🙏'];
 const TypeWords = { image: 'Photo', file: 'File', audio: 'Voice note', video: 'Video', location: 'Location', gif: 'GIF' };
@@ -8,6 +9,8 @@ const PageSize = 30;
 const TypingRepeatMs = 3000;
 const TypingIdleMs = 4000;
 const TypingShownMs = 6000;
+const CatchUpPageSize = 100;
+const CatchUpMaxPages = 20;
 
 export class Thread {
   #api;
@@ -17,6 +20,8 @@ export class Thread {
   #blocked;
   #on;
   #conversation = null;
+  #summary = null;
+  #loaded = false;
   #generation = 0;
   #names = new Map();
   #messages = new Map();
@@ -33,11 +38,12 @@ export class Thread {
   #recorder = new VoiceRecorder();
   #recordingTimer = null;
   #deletingForMe = new Set();
-  #pendingSend = null;
+  #outbox;
+  #pendingElements = new Map();
 
   /**
    * @param on callbacks into the page: read(conversationId), deleted(conversationId), blockChanged(userId, blocked),
-   *           startCall(conversation, type), showCalls(conversation), error(error)
+   *           startCall(conversation, type), showCalls(conversation), sent(conversationId), error(error)
    */
   constructor({ api, hub, me, blocked, on }) {
     this.#api = api;
@@ -46,6 +52,14 @@ export class Thread {
     this.#blocked = blocked;
     this.#on = on;
     this.#media = new MediaCache(api);
+    this.#outbox = new Outbox({
+      api,
+      on: {
+        changed: item => this.#renderPending(item),
+        delivered: (item, message) => this.#delivered(item, message),
+        refused: (item, error) => this.#refused(item, error),
+      },
+    });
     this.#wire();
   }
 
@@ -57,6 +71,8 @@ export class Thread {
     const generation = ++this.#generation;
     this.#cancelRecording();
     this.#conversation = summary;
+    this.#summary = summary;
+    this.#loaded = false;
     this.#messages.clear();
     this.#elements.clear();
     this.#names = new Map([[this.#me.userId, 'You']]);
@@ -68,8 +84,12 @@ export class Thread {
     this.#showError(null);
     this.#renderTyping();
     byId('message-list').replaceChildren();
+    // What I wrote here that is still on its way stays at the end of the thread, whatever the history says.
+    this.#pendingElements.clear();
+    for (const item of this.#outbox.itemsFor(summary.id)) this.#renderPending(item);
     byId('composer-input').value = '';
     byId('thread-view').dataset.conversationId = summary.id;
+    byId('thread-view').dataset.loaded = 'false';
     show(byId('thread-placeholder'), false);
     show(byId('thread-view'), true);
     this.#renderHeader();
@@ -90,6 +110,8 @@ export class Thread {
       this.#scrollToBottom();
       this.#markRead();
       this.#loadPresence();
+      this.#loaded = true;
+      byId('thread-view').dataset.loaded = 'true';
       byId('composer-input').focus();
     } catch (error) {
       if (generation === this.#generation) this.#on.error(error);
@@ -104,13 +126,36 @@ export class Thread {
     show(byId('thread-placeholder'), true);
   }
 
-  /** After a reconnect: fetch what arrived while the connection was down. */
+  /**
+   * After a reconnect (also after a full close of the hub): send what waits in the outbox now, and fetch what
+   * arrived in the open conversation while the connection was down, `after` the newest message this page holds.
+   */
   async catchUp() {
-    if (!this.#conversation) return;
-    const newest = Math.max(0, ...this.#messages.keys());
-    const page = await this.#api.history(this.#conversation.id, { after: newest || undefined, limit: 100 });
-    this.#insert(page.messages);
+    this.#outbox.retryNow();
+    this.#clearConnectionError();
+    const c = this.#conversation;
+    if (!c) return;
+    // The conversation did not even load (opened while offline): load it now, keeping what is in the composer.
+    if (!this.#loaded) return this.#reopen();
+    const generation = this.#generation;
+    for (let pages = 0; pages < CatchUpMaxPages; pages++) {
+      const newest = Math.max(0, ...this.#messages.keys());
+      const page = await this.#api.history(c.id, { after: newest || undefined, limit: CatchUpPageSize });
+      if (generation !== this.#generation) return;
+      const atBottom = this.#nearBottom();
+      this.#insert(page.messages);
+      if (atBottom) this.#scrollToBottom();
+      // Without `after` (an empty thread) the answer is the newest page, not the next one.
+      if (!page.has_more || !newest) break;
+    }
     this.#markRead();
+  }
+
+  async #reopen() {
+    const input = byId('composer-input');
+    const draft = input.value;
+    await this.open(this.#summary);
+    if (!input.value) input.value = draft;
   }
 
   // --- hub events -------------------------------------------------------------------------------------
@@ -237,9 +282,11 @@ export class Thread {
         existing.replaceWith(node);
       } else {
         const next = [...this.#elements.keys()].filter(id => id > message.id).sort((a, b) => a - b)[0];
-        list.insertBefore(node, next === undefined ? null : this.#elements.get(next));
+        list.insertBefore(node, next === undefined ? this.#firstPendingElement() : this.#elements.get(next));
       }
       this.#elements.set(message.id, node);
+      // Whichever way my queued message comes back (the answer, the hub, a history page), it is delivered once.
+      this.#outbox.settle(message);
     }
     show(byId('load-older'), this.#hasMore);
   }
@@ -257,13 +304,7 @@ export class Thread {
     }
 
     const bubble = el('div', { class: 'bubble' });
-    if (m.reply_to) {
-      bubble.append(el('blockquote', {
-        class: 'reply-quote',
-        dataset: { testid: 'reply-quote', replyToId: m.reply_to.id },
-        onclick: () => this.#elements.get(m.reply_to.id)?.scrollIntoView({ block: 'center' }),
-      }, el('strong', {}, m.reply_to.sender_user_id === this.#me.userId ? 'You' : m.reply_to.sender_name), el('span', {}, this.#previewOf(m.reply_to))));
-    }
+    if (m.reply_to) bubble.append(this.#replyQuote(m.reply_to));
     if (!m.is_mine && this.#conversation?.type === 'group') bubble.append(el('span', { class: 'sender' }, m.sender_name));
     if (m.forwarded_from) bubble.append(el('span', { class: 'forwarded' }, `Forwarded from ${m.forwarded_from.name}`));
     if (m.is_deleted) {
@@ -297,6 +338,95 @@ export class Thread {
     if (!m.is_deleted) node.append(...this.#actions(m));
     if (m.is_mine) this.#renderReadState(m, meta);
     return node;
+  }
+
+  #replyQuote(reply) {
+    return el('blockquote', {
+      class: 'reply-quote',
+      dataset: { testid: 'reply-quote', replyToId: reply.id },
+      onclick: () => this.#elements.get(reply.id)?.scrollIntoView({ block: 'center' }),
+    }, el('strong', {}, reply.sender_user_id === this.#me.userId ? 'You' : reply.sender_name), el('span', {}, this.#previewOf(reply)));
+  }
+
+  /**
+   * A message of mine the server does not have yet: a clock while it is pending, and once the outbox gave up
+   * or the server refused it, why, with Retry (same client_message_id) and Discard.
+   */
+  #pendingElement(item) {
+    const failed = item.state === 'failed';
+    const bubble = el('div', { class: 'bubble' });
+    if (item.replyTo) {
+      const r = item.replyTo;
+      bubble.append(this.#replyQuote({ id: r.id, sender_user_id: r.sender_user_id, sender_name: r.sender_name, preview: r.content }));
+    }
+    bubble.append(el('p', { class: 'text', dataset: { testid: 'message-text' } }, item.content));
+    const state = failed
+      ? el('span', { class: 'send-state', title: 'Not sent', 'aria-label': 'Not sent', dataset: { testid: 'send-state', state: 'failed' } }, '!')
+      : el('span', { class: 'send-state', title: 'Sending…', 'aria-label': 'Sending', dataset: { testid: 'send-state', state: 'pending' } }, icon('clock'));
+    bubble.append(el('div', { class: 'meta' }, el('time', { datetime: item.createdAt }, formatTime(item.createdAt)), state));
+    const node = el('li', {
+      class: `message mine ${failed ? 'failed' : 'pending'}`,
+      dataset: { testid: 'message', pending: 'true', state: item.state, clientId: item.clientId, mine: 'true', type: 'text' },
+    }, bubble);
+    if (item.note) node.append(el('p', { class: 'send-note', dataset: { testid: 'send-note' } }, item.note));
+    if (failed) {
+      node.append(el('div', { class: 'send-actions' },
+        el('button', { type: 'button', dataset: { testid: 'retry-send' }, onclick: () => this.#outbox.retry(item.clientId) }, 'Retry'),
+        el('button', { type: 'button', dataset: { testid: 'discard-send' }, onclick: () => this.#discard(item) }, 'Discard')));
+    }
+    return node;
+  }
+
+  #renderPending(item) {
+    if (item.conversationId !== this.conversationId || !this.#outbox.has(item.clientId)) return;
+    const node = this.#pendingElement(item);
+    const existing = this.#pendingElements.get(item.clientId);
+    if (existing) {
+      const hadFocus = existing.contains(document.activeElement);
+      existing.replaceWith(node);
+      if (hadFocus) node.querySelector('button')?.focus();
+    } else {
+      byId('message-list').append(node);
+    }
+    this.#pendingElements.set(item.clientId, node);
+  }
+
+  #removePending(clientId) {
+    this.#pendingElements.get(clientId)?.remove();
+    this.#pendingElements.delete(clientId);
+  }
+
+  #firstPendingElement() {
+    return byId('message-list').querySelector(':scope > [data-pending]');
+  }
+
+  #delivered(item, message) {
+    this.#removePending(item.clientId);
+    this.#clearConnectionError();
+    this.#on.sent?.(message.conversation_id);
+    // Came in through #insert (hub push, history): already shown. Came as the send's answer: show it now.
+    if (!this.#messages.has(message.id)) this.messageCreated(message);
+  }
+
+  /**
+   * Refused right away while I am still at the composer: the text goes back into it with the server's reason,
+   * as if never sent. Refused later (a retry after an outage, another chat open): the bubble says why.
+   */
+  #refused(item, error) {
+    const input = byId('composer-input');
+    if (item.tries === 1 && item.conversationId === this.conversationId && !input.value && !this.#editing) {
+      this.#discard(item);
+      if (item.replyTo) this.#startReply(item.replyTo);
+      input.value = item.content;
+      this.#showError(error);
+      return;
+    }
+    this.#renderPending(item);
+  }
+
+  #discard(item) {
+    this.#outbox.discard(item.clientId);
+    this.#removePending(item.clientId);
   }
 
   /** A replied-to message's preview; media has no text, so it says what it was when this page knows. */
@@ -449,17 +579,9 @@ export class Thread {
         const { message } = await this.#api.edit(this.#editing.id, text);
         this.#insert([message]);
       } else {
-        // The same client id for a retry of the same text: the server then answers with the original.
-        if (this.#pendingSend?.text !== text) this.#pendingSend = { text, clientId: newClientId() };
-        const { message } = await this.#api.send({
-          conversation_id: c.id,
-          message_type: 'text',
-          content: text,
-          reply_to_id: this.#replyTo?.id,
-          client_message_id: this.#pendingSend.clientId,
-        });
-        this.#pendingSend = null;
-        this.messageCreated(message);
+        // Shown at once as pending; the outbox delivers it, retrying with the same client id when the network fails.
+        this.#renderPending(this.#outbox.send({ conversationId: c.id, content: text, replyTo: this.#replyTo }));
+        this.#scrollToBottom();
       }
       input.value = '';
       input.style.height = '';
@@ -644,6 +766,12 @@ export class Thread {
     const line = byId('composer-error');
     line.textContent = error ? error.message : '';
     line.dataset.code = error?.code ?? '';
+    line.dataset.transient = String(error?.status === 0 || error?.status >= 500);
     show(line, Boolean(error));
+  }
+
+  /** An error line about the connection is stale once something got through. */
+  #clearConnectionError() {
+    if (byId('composer-error').dataset.transient === 'true') this.#showError(null);
   }
 }
