@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Astegni.Chat.Api.Http;
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Calls.SendCallSignal;
 using Astegni.Chat.Application.Conversations.SignalTyping;
@@ -18,7 +19,7 @@ namespace Astegni.Chat.Api.Realtime;
 /// The caller of every method is the connection's user (<see cref="CallerFromConnection"/>).
 /// </summary>
 [Authorize]
-public sealed class ChatHub(ISender sender, ICurrentUser currentUser, PresenceTracker presence) : Hub
+public sealed class ChatHub(ISender sender, ICurrentUser currentUser, PresenceTracker presence, PresenceRetry presenceRetry) : Hub
 {
     public const string Path = "/hubs/chat";
 
@@ -34,6 +35,12 @@ public sealed class ChatHub(ISender sender, ICurrentUser currentUser, PresenceTr
         try
         {
             await sender.Send(new GoOnline(), CancellationToken.None);
+        }
+        catch (Exception exception) when (DatabaseOutage.IsOutage(exception))
+        {
+            // Closing the connection would lose it for good (clients do not reconnect after a server
+            // close); keep it and announce the user once the database answers again.
+            presenceRetry.GoOnlineLater(currentUser.Id);
         }
         catch
         {
