@@ -68,3 +68,22 @@ internal sealed class DatabaseOutageExceptionHandler(IProblemDetailsService prob
         });
     }
 }
+
+/// <summary>
+/// A body or parameter that cannot be read is the client's mistake: one information line, and the
+/// problem the framework would have written, without the middleware's error-level stack trace.
+/// </summary>
+internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems, ILogger<BadRequestExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException bad)
+        {
+            return false;
+        }
+
+        logger.LogInformation("Unreadable request {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, bad.Message);
+        httpContext.Response.StatusCode = bad.StatusCode;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception });
+    }
+}

@@ -13,7 +13,7 @@ public static class ProblemCodes
     public const string Key = "code";
 
     public static IServiceCollection AddChatProblemDetails(this IServiceCollection services) =>
-        services.AddExceptionHandler<DatabaseOutageExceptionHandler>().AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        services.AddExceptionHandler<BadRequestExceptionHandler>().AddExceptionHandler<DatabaseOutageExceptionHandler>().AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
