@@ -70,10 +70,12 @@ public static class ChatHost
         services.AddSignalR(options =>
         {
             options.AddFilter<CallerFromConnection>();
+            options.AddFilter<DatabaseOutageHubFilter>();
             options.MaximumReceiveMessageSize = Math.Max(32 * 1024, maxSignalBytes + (16 * 1024));
         }).AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         services.AddSingleton<IRealtimePublisher, SignalRRealtimePublisher>();
+        services.AddSingleton<PresenceRetry>();
         services.AddChatOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 

@@ -10,7 +10,6 @@ using Astegni.Chat.Infrastructure.Persistence;
 using Astegni.Chat.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Astegni.Chat.Infrastructure;
 
@@ -18,9 +17,12 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddChatInfrastructure(this IServiceCollection services, string connectionString)
     {
-        var withPreparation = WithAutoPrepare(connectionString);
+        // No automatic preparation (Npgsql's "Max Auto Prepare") unless the operator asks for it: in
+        // Npgsql 10.0.3, when the execution that auto-prepares a statement fails (a unique violation, a
+        // value too long), the statement stays marked prepared without its row description, and its next
+        // run on that connection fails with "unexpected backend message DataRow" (npgsql/npgsql#6391).
         services.AddDbContext<ChatDbContext>(options =>
-            ChatDbContextOptions.Configure((DbContextOptionsBuilder<ChatDbContext>)options, withPreparation));
+            ChatDbContextOptions.Configure((DbContextOptionsBuilder<ChatDbContext>)options, connectionString));
         services.AddScoped<IChatDbContext>(sp => sp.GetRequiredService<ChatDbContext>());
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddSingleton<OutboxInstance>();
@@ -32,21 +34,5 @@ public static class DependencyInjection
         services.AddScoped<ICallLogStore, PostgresCallLogStore>();
         services.AddSingleton<IMediaStorage, LocalMediaStorage>();
         return services;
-    }
-
-    /// <summary>
-    /// The service runs the same few statements over and over (a send is about ten): letting Npgsql
-    /// prepare them once per connection halves PostgreSQL's CPU per send. An operator's own setting wins.
-    /// </summary>
-    private static string WithAutoPrepare(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxAutoPrepare == 0)
-        {
-            builder.MaxAutoPrepare = 50;
-            builder.AutoPrepareMinUsages = 2;
-        }
-
-        return builder.ConnectionString;
     }
 }

@@ -109,6 +109,9 @@ internal sealed class ProblemResponses(UseCaseDocs docs) : IOpenApiOperationTran
             return codes;
         }
 
+        // The database is out of reach: try again after Retry-After.
+        Add(StatusCodes.Status503ServiceUnavailable, DatabaseOutage.Code);
+
         foreach (var error in OperationRefusals.For(handler.Name))
         {
             Add(error.Status ?? ResultHttp.StatusFor(error.Error), error.Error.Code);

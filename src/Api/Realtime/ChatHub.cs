@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Astegni.Chat.Api.Http;
 using Astegni.Chat.Api.RateLimiting;
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Calls.SendCallSignal;
@@ -19,7 +20,8 @@ namespace Astegni.Chat.Api.Realtime;
 /// The caller of every method is the connection's user (<see cref="CallerFromConnection"/>).
 /// </summary>
 [Authorize]
-public sealed class ChatHub(ISender sender, ICurrentUser currentUser, PresenceTracker presence, IHubConnectionCap connectionCap) : Hub
+public sealed class ChatHub(
+    ISender sender, ICurrentUser currentUser, PresenceTracker presence, IHubConnectionCap connectionCap, PresenceRetry presenceRetry) : Hub
 {
     public const string Path = "/hubs/chat";
 
@@ -45,6 +47,12 @@ public sealed class ChatHub(ISender sender, ICurrentUser currentUser, PresenceTr
         try
         {
             await sender.Send(new GoOnline(), CancellationToken.None);
+        }
+        catch (Exception exception) when (DatabaseOutage.IsOutage(exception))
+        {
+            // Closing the connection would lose it for good (clients do not reconnect after a server
+            // close); keep it and announce the user once the database answers again.
+            presenceRetry.GoOnlineLater(currentUser.Id);
         }
         catch
         {

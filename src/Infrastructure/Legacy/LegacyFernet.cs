@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-
 namespace Astegni.Chat.Infrastructure.Legacy;
 
 /// <summary>
@@ -18,24 +16,89 @@ internal static class LegacyFernet
     /// <summary>A SQL condition: the column holds something shaped like a token.</summary>
     public static string LooksLikeToken(string column) => $"{column} LIKE '{TokenPrefix}%'";
 
-    /// <summary>The key in the padded base64url form the SQL function decodes; null when it is no Fernet key.</summary>
+    /// <summary>
+    /// The key in the padded base64 form the SQL function decodes; null when Python's
+    /// <c>cryptography.fernet.Fernet</c> would refuse it. Python decodes the key with
+    /// <c>base64.urlsafe_b64decode</c>, which is lenient where .NET's decoders are strict: it skips
+    /// characters outside the alphabet (spaces, line breaks), ignores the unused low bits of the last
+    /// character and whatever follows complete padding, but requires the padding itself.
+    /// </summary>
     public static string? NormalizeKey(string? key)
     {
-        if (string.IsNullOrWhiteSpace(key))
+        if (key is null || DecodeLikePython(key) is not { Length: 32 } bytes)
         {
             return null;
         }
 
-        try
-        {
-            var bytes = Base64Url.DecodeFromChars(key.Trim().AsSpan().TrimEnd('='));
-            return bytes.Length == 32 ? Convert.ToBase64String(bytes) : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        return Convert.ToBase64String(bytes);
     }
+
+    /// <summary>
+    /// What <c>base64.urlsafe_b64decode</c> answers (CPython's <c>binascii.a2b_base64</c>, not strict),
+    /// or null where it raises: a non-ASCII character, a dangling single character, missing padding.
+    /// </summary>
+    private static byte[]? DecodeLikePython(string text)
+    {
+        var bytes = new List<byte>(33);
+        int quadPosition = 0, left = 0, pads = 0;
+        foreach (var character in text)
+        {
+            if (character > 0x7F)
+            {
+                return null;
+            }
+
+            if (character == '=')
+            {
+                if (quadPosition >= 2 && quadPosition + ++pads >= 4)
+                {
+                    return [.. bytes];
+                }
+
+                continue;
+            }
+
+            var value = SixBits(character);
+            if (value < 0)
+            {
+                continue;
+            }
+
+            pads = 0;
+            switch (quadPosition)
+            {
+                case 0:
+                    left = value;
+                    break;
+                case 1:
+                    bytes.Add((byte)((left << 2) | (value >> 4)));
+                    left = value & 0x0F;
+                    break;
+                case 2:
+                    bytes.Add((byte)((left << 4) | (value >> 2)));
+                    left = value & 0x03;
+                    break;
+                default:
+                    bytes.Add((byte)((left << 6) | value));
+                    break;
+            }
+
+            quadPosition = (quadPosition + 1) % 4;
+        }
+
+        return quadPosition == 0 ? [.. bytes] : null;
+    }
+
+    /// <summary>Python translates <c>-_</c> to <c>+/</c> first, so both spellings count.</summary>
+    private static int SixBits(char character) => character switch
+    {
+        >= 'A' and <= 'Z' => character - 'A',
+        >= 'a' and <= 'z' => character - 'a' + 26,
+        >= '0' and <= '9' => character - '0' + 52,
+        '+' or '-' => 62,
+        '/' or '_' => 63,
+        _ => -1,
+    };
 
     /// <summary>Creates <c>pg_temp.fernet_decrypt(token, key)</c> for this session (pgcrypto must be installed).</summary>
     public const string CreateFunction = """

@@ -54,11 +54,39 @@ public sealed class LegacyFernetTests
     [TestCase("plain text that merely starts differently")]
     public async Task TamperedOrTruncatedOrNonToken_DoesNotDecrypt(string token) => Assert.That(await DecryptAsync(token), Is.Null);
 
+    // Each case checked against Python 3.11 with cryptography 48: Fernet(key) raises.
     [TestCase(null)]
     [TestCase("")]
     [TestCase("too-short")]
-    [TestCase("cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=cw_0x689RpI")]
-    public void NotAKey_IsRejected(string? key) => Assert.That(LegacyFernet.NormalizeKey(key), Is.Null);
+    [TestCase("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8")] // no padding: "Incorrect padding"
+    [TestCase("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh=B")] // padding before the last character
+    [TestCase("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8A")] // 33 bytes
+    [TestCase("AAECAwQFBgcICQoLDA0O\u00e9DxAREhMUFRYXGBkaGxwdHh8=")] // not ASCII
+    public void KeyPythonRefuses_IsRejected(string? key) =>
+        Assert.That(LegacyFernet.NormalizeKey(key is null ? null : System.Text.RegularExpressions.Regex.Unescape(key)), Is.Null);
+
+    // Issue 8, defect 8: keys Python's Fernet accepts, each giving the bytes 0..31 as Python decodes them.
+    [TestCase("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")] // canonical
+    [TestCase("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh9=")] // last character's unused bits not zero
+    [TestCase("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh-=")] // the same, url-safe character
+    [TestCase("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh9==x")] // what follows complete padding is ignored
+    [TestCase("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh=8=")] // a stray pad inside the last quantum
+    [TestCase("  AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh9=\n")] // surrounding white space
+    [TestCase("AAECAwQFBg!cICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")] // a character outside the alphabet is skipped
+    public void KeyPythonAccepts_GivesPythonsBytes(string key) =>
+        Assert.That(Convert.FromBase64String(LegacyFernet.NormalizeKey(System.Text.RegularExpressions.Regex.Unescape(key))!),
+            Is.EqualTo(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray()));
+
+    [Test]
+    public async Task PythonToken_DecryptsUnderANonCanonicalSpellingOfItsKey()
+    {
+        var canonical = LegacyDatabase.FernetKey.TrimEnd('=');
+        var lastValue = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".IndexOf(canonical[^1], StringComparison.Ordinal);
+        Assert.That(lastValue & 0x03, Is.Zero, "a canonical key's last character leaves its two unused bits zero");
+        var nonCanonical = canonical[..^1] + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"[lastValue | 0x03] + "=";
+
+        Assert.That(await DecryptAsync(PythonToken, LegacyFernet.NormalizeKey(nonCanonical)), Is.EqualTo("ሰላም Selam"));
+    }
 
     private static async Task<string?> DecryptAsync(string token, string? key = null)
     {
