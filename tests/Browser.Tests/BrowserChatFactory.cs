@@ -25,6 +25,8 @@ public sealed class BrowserChatFactory : WebApplicationFactory<Program>
         Environment.SetEnvironmentVariable("ConnectionStrings__Chat", connectionString);
         Environment.SetEnvironmentVariable("Jwt__SigningKey", SigningKey);
         Environment.SetEnvironmentVariable("Media__Root", mediaRoot);
+        // Tests seed history faster than people type and reuse user ids after each reset.
+        Environment.SetEnvironmentVariable("RateLimits__Enabled", "false");
         Environment.SetEnvironmentVariable("Cors__AllowedOrigins__0", CrossOrigin.FrontendHost.AllowedOrigin);
         UseKestrel(0);
     }

@@ -26,11 +26,13 @@ public sealed class ListTypingUsersHandler(IChatDbContext db, ICurrentUser curre
     public async ValueTask<Result<TypingNow>> Handle(ListTypingUsers query, CancellationToken cancellationToken)
     {
         var viewer = currentUser.Id;
-        var conversationId = new ConversationId(query.ConversationId);
-        if (!await db.Participants.AnyAsync(p => p.ConversationId == conversationId && p.UserId == viewer && p.IsActive, cancellationToken))
+        var membership = await db.MembershipOf(query.ConversationId, viewer).FirstOrDefaultAsync(cancellationToken);
+        if (membership is null)
         {
             return ConversationErrors.NotFound;
         }
+
+        var conversationId = membership.ConversationId;
 
         var typers = typing.TypersShownTo(conversationId, viewer);
         if (typers.Count == 0)
