@@ -29,6 +29,13 @@ public static class ChatHost
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        if (builder.Environment.IsProduction())
+        {
+            // Structured logs for the log collector: one JSON object per line.
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(options => options.UseUtcTimestamp = true);
+        }
+
         var configuration = builder.Configuration;
         var services = builder.Services;
         var jwt = JwtSettings.From(configuration);
@@ -80,6 +87,7 @@ public static class ChatHost
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         var app = builder.Build();
+        app.UseRequestLog();
         app.UseChatProblemDetails();
         app.UseDefaultFiles();
         app.UseStaticFiles();

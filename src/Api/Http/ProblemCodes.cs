@@ -29,7 +29,10 @@ public static class ProblemCodes
             problem.Detail = status >= 500 ? "Something went wrong on our side. Please try again." : problem.Detail;
             problem.Extensions.Remove("exception");
             problem.Instance ??= context.HttpContext.Request.Path;
-            problem.Extensions.TryAdd("trace_id", context.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity.TraceId.ToString());
+            // The framework adds "traceId", which the snake_case key policy would write as a second "trace_id":
+            // one key, the trace id the request log carries.
+            problem.Extensions.Remove("traceId");
+            problem.Extensions["trace_id"] = context.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity.TraceId.ToString();
         });
 
     public static string ForStatus(int status) => status switch
