@@ -342,7 +342,7 @@ public sealed class UploadMediaTests : MediaTest
         var filesBefore = Media.StoredFiles().Count;
         var pdf = SampleMedia.PaddedTo(SampleMedia.Pdf(), SmallLimits.Video * 4);
 
-        var response = await me.UploadAsync(pdf, "huge.pdf", "application/pdf");
+        var response = await me.UploadAsync(pdf, "huge.pdf", "application/pdf", expectContinue: true);
 
         await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge, "media_too_large");
         await AssertNothingStoredAsync(filesBefore);
