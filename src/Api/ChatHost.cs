@@ -36,6 +36,9 @@ public static class ChatHost
             builder.Logging.AddJsonConsole(options => options.UseUtcTimestamp = true);
         }
 
+        // Hub call failures are logged by HubCallLog: a refusal is not an error of ours.
+        builder.Logging.AddFilter(HubCallLog.DispatcherCategory, LogLevel.Critical);
+
         var configuration = builder.Configuration;
         var services = builder.Services;
         var jwt = JwtSettings.From(configuration);
@@ -76,6 +79,7 @@ public static class ChatHost
         var maxSignalBytes = configuration.GetSection(CallOptions.Section).Get<CallOptions>()?.MaxSignalPayloadBytes ?? new CallOptions().MaxSignalPayloadBytes;
         services.AddSignalR(options =>
         {
+            options.AddFilter<HubCallLog>();
             options.AddFilter<CallerFromConnection>();
             options.AddFilter<DatabaseOutageHubFilter>();
             options.MaximumReceiveMessageSize = Math.Max(32 * 1024, maxSignalBytes + (16 * 1024));

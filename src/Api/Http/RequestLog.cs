@@ -17,6 +17,8 @@ internal static partial class RequestLog
         app.Use(async (context, next) =>
         {
             var started = Stopwatch.GetTimestamp();
+            // Routing ran before this middleware; the exception handler clears the endpoint on a 5xx, so keep it.
+            var routed = context.GetEndpoint();
             try
             {
                 await next(context);
@@ -24,7 +26,7 @@ internal static partial class RequestLog
             finally
             {
                 // A group's root ("/api/chat/messages/") reads as the resource itself.
-                var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { Length: > 1 } template
+                var route = ((context.GetEndpoint() ?? routed) as RouteEndpoint)?.RoutePattern.RawText is { Length: > 1 } template
                     ? template.TrimEnd('/')
                     : "(no route)";
                 int? user = ChatAuthentication.TryGetUserId(context.User, out var id) ? id : null;

@@ -21,7 +21,8 @@ namespace Astegni.Chat.Api.Realtime;
 /// </summary>
 [Authorize]
 public sealed class ChatHub(
-    ISender sender, ICurrentUser currentUser, PresenceTracker presence, IHubConnectionCap connectionCap, PresenceRetry presenceRetry) : Hub
+    ISender sender, ICurrentUser currentUser, PresenceTracker presence, IHubConnectionCap connectionCap, PresenceRetry presenceRetry,
+    ILogger<ChatHub> logger) : Hub
 {
     public const string Path = "/hubs/chat";
 
@@ -71,9 +72,20 @@ public sealed class ChatHub(
         }
 
         connectionCap.Close(currentUser.Id);
-        if (presence.Disconnected(currentUser.Id))
+        if (!presence.Disconnected(currentUser.Id))
+        {
+            return;
+        }
+
+        try
         {
             await sender.Send(new GoOffline(), CancellationToken.None);
+        }
+        catch (Exception outage) when (DatabaseOutage.IsOutage(outage))
+        {
+            // The user is offline in memory already; only the last-seen time is not written. One line, no stack trace.
+            logger.LogWarning("Database unreachable while recording user {UserId} offline: {Reason}",
+                currentUser.Id.Value, outage.GetBaseException().Message);
         }
     }
 

@@ -12,9 +12,11 @@ namespace Astegni.Chat.Api.Realtime;
 /// number of ringing calls costs one query per check and a restart loses nothing; several instances may run
 /// it at once (the command skips calls another one holds).
 /// </summary>
-internal sealed partial class MissedCallCheck(
+internal sealed class MissedCallCheck(
     IServiceScopeFactory scopes, IOptions<CallOptions> options, TimeProvider clock, ILogger<MissedCallCheck> logger) : BackgroundService
 {
+    private readonly RecurringJobLog _log = new(logger, "Marking unanswered calls as missed");
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.MissedCallCheckInterval, clock);
@@ -43,15 +45,13 @@ internal sealed partial class MissedCallCheck(
                 marked = result.IsSuccess ? result.Value : 0;
             }
             while (marked == MarkMissedCalls.BatchSize);
+            _log.Succeeded();
         }
 #pragma warning disable CA1031 // a failed check (database unreachable) is logged and tried again at the next tick; it must not stop the service
         catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            LogCheckFailed(logger, exception);
+            _log.Failed(exception);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Marking unanswered calls as missed failed; trying again at the next check")]
-    private static partial void LogCheckFailed(ILogger logger, Exception exception);
 }

@@ -10,9 +10,11 @@ namespace Astegni.Chat.Api.Realtime;
 /// for rows nobody woke it for (another instance's, a retry, rows left by a crash). Any number of instances may run
 /// it: each claims rows the others are not holding (<see cref="OutboxRelay"/>).
 /// </summary>
-internal sealed partial class OutboxDispatcher(
+internal sealed class OutboxDispatcher(
     IServiceScopeFactory scopes, OutboxSignal signal, IOptions<OutboxOptions> options, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    private readonly RecurringJobLog _log = new(logger, "Publishing the outbox");
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         signal.DispatcherStarted();
@@ -54,15 +56,13 @@ internal sealed partial class OutboxDispatcher(
                 claimed = await scope.ServiceProvider.GetRequiredService<OutboxRelay>().RelayAsync(stoppingToken);
             }
             while (claimed >= options.Value.BatchSize);
+            _log.Succeeded();
         }
 #pragma warning disable CA1031 // the database unreachable: logged and tried again at the next poll; it must not stop the service
         catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            LogRelayFailed(logger, exception);
+            _log.Failed(exception);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the outbox failed; trying again at the next poll")]
-    private static partial void LogRelayFailed(ILogger logger, Exception exception);
 }

@@ -10,10 +10,12 @@ namespace Astegni.Chat.Api.Realtime;
 /// <see cref="MediaOptions.UnusedUploadLifetime"/> (<see cref="ExpireUnusedUploads"/>); their files are deleted
 /// once the rows are gone. Several instances may run it at once: a row is deleted once, and so is its file.
 /// </summary>
-internal sealed partial class UnusedUploadExpiry(
+internal sealed class UnusedUploadExpiry(
     IServiceScopeFactory scopes, IMediaStorage storage, IOptions<MediaOptions> options, TimeProvider clock, ILogger<UnusedUploadExpiry> logger)
     : BackgroundService
 {
+    private readonly RecurringJobLog _log = new(logger, "Deleting unused uploads");
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.UnusedUploadCheckInterval, clock);
@@ -47,15 +49,13 @@ internal sealed partial class UnusedUploadExpiry(
                 }
             }
             while (keys.Count == ExpireUnusedUploads.BatchSize);
+            _log.Succeeded();
         }
 #pragma warning disable CA1031 // a failed round (database unreachable) is logged and tried again at the next tick; it must not stop the service
         catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            LogExpiryFailed(logger, exception);
+            _log.Failed(exception);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting unused uploads failed; trying again at the next check")]
-    private static partial void LogExpiryFailed(ILogger logger, Exception exception);
 }

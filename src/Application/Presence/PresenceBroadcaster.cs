@@ -24,24 +24,11 @@ public sealed partial class PresenceBroadcaster(
     public const int MaxAudience = 1000;
 
     /// <summary>
-    /// Pushes the change. Presence is a hint: a failure is logged and never undoes the connection
-    /// bookkeeping (an exception here would close a hub connection without its disconnect ever being counted).
+    /// Pushes the change. What the audience is comes from the database: a failure to read it (an outage)
+    /// reaches the caller, which retries when the database is back (the hub keeps the connection). The push
+    /// itself is a hint: a failure there is logged and never undoes the connection bookkeeping.
     /// </summary>
     public async Task AnnounceAsync(UserId user, bool isOnline, DateTimeOffset? lastSeen, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await PushAsync(user, isOnline, lastSeen, cancellationToken);
-        }
-#pragma warning disable CA1031 // see the summary: logged, and the connection carries on
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-#pragma warning restore CA1031
-        {
-            LogAnnounceFailed(logger, exception, isOnline);
-        }
-    }
-
-    private async Task PushAsync(UserId user, bool isOnline, DateTimeOffset? lastSeen, CancellationToken cancellationToken)
     {
         var viewers = await AudienceAsync(user, cancellationToken);
         var online = viewers.Where(v => tracker.IsOnline(v.ViewerId)).ToList();
@@ -60,9 +47,18 @@ public sealed partial class PresenceBroadcaster(
                 v.Visible.LastSeen ? lastSeen : null)))
             .Where(v => v.Payload.IsOnline is not null || v.Payload.LastSeen is not null)
             .GroupBy(v => v.Payload, v => v.ViewerId);
-        foreach (var group in byPayload)
+        try
         {
-            await realtime.PublishAsync(group.ToList(), EventName, group.Key, cancellationToken);
+            foreach (var group in byPayload)
+            {
+                await realtime.PublishAsync(group.ToList(), EventName, group.Key, cancellationToken);
+            }
+        }
+#pragma warning disable CA1031 // see the summary: logged, and the connection carries on
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            LogAnnounceFailed(logger, exception, isOnline);
         }
     }
 

@@ -1,12 +1,5 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Astegni.Chat.Api.Tests.Http;
@@ -57,56 +50,5 @@ public sealed class ClientMistakeLogTests : ApiTest
             Assert.That(logs.Entries.Where(e => e.Message.Contains("secret place", StringComparison.Ordinal)), Is.Empty, "message content is never logged");
             Assert.That(logs.Entries.Where(e => e.Message.Contains(user.Http.DefaultRequestHeaders.Authorization!.Parameter!, StringComparison.Ordinal)), Is.Empty, "tokens are never logged");
         });
-    }
-
-    private sealed record Entry(LogLevel Level, string Category, string Message);
-
-    private sealed class RecordingLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<Entry> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Recorder(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Recorder(RecordingLoggerProvider provider, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                provider.Entries.Enqueue(new Entry(logLevel, category, formatter(state, exception)));
-        }
-    }
-
-    // The connection string and signing key come from the environment ChatApiFactory set for the assembly.
-    private sealed class LoggedFactory : WebApplicationFactory<Program>
-    {
-        private readonly RecordingLoggerProvider _logs;
-
-        public LoggedFactory(RecordingLoggerProvider logs)
-        {
-            _logs = logs;
-            UseKestrel(0);
-        }
-
-        public Uri ServerAddress
-        {
-            get
-            {
-                StartServer();
-                return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-            }
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            // What build/run serves: there the framework throws on a body it cannot read.
-            builder.UseEnvironment("Development");
-            builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(_logs));
-        }
     }
 }
