@@ -30,10 +30,13 @@ public sealed class TestDatabase
         ?? throw new InvalidOperationException(
             $"{ServerVariable} is not set: run the tests with build/test, which starts a private PostgreSQL for them.");
 
-    /// <summary>Drops and recreates <paramref name="name"/>, applies the migrations, prepares Respawn.</summary>
-    public static async Task<TestDatabase> CreateAsync(string name)
+    /// <summary>
+    /// Drops and recreates <paramref name="name"/> (on the shared cluster unless <paramref name="serverConnectionString"/>
+    /// names another), applies the migrations, prepares Respawn.
+    /// </summary>
+    public static async Task<TestDatabase> CreateAsync(string name, string? serverConnectionString = null)
     {
-        var connectionString = await RecreateAsync(name);
+        var connectionString = await RecreateAsync(name, serverConnectionString);
         await using (var db = NewContext(connectionString))
         {
             await db.Database.MigrateAsync();

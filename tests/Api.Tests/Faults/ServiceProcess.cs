@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Astegni.Chat.Api.Tests.Faults;
+
+/// <summary>
+/// The service as it runs in production: its own process (the built <c>Astegni.Chat.Api.dll</c>, Production
+/// environment), on a fixed port so a restarted one answers at the same address, and killable with SIGKILL
+/// (no shutdown hooks, no flushing), as a crash or an out-of-memory kill would end it.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly string _connectionString;
+    private readonly string _mediaRoot = Path.Combine(Path.GetTempPath(), "astegni-chat-media-" + Guid.NewGuid().ToString("N")[..8]);
+    private Process? _process;
+
+    public ServiceProcess(string connectionString)
+    {
+        _connectionString = connectionString;
+        Address = new Uri($"http://127.0.0.1:{FreePort()}");
+    }
+
+    public Uri Address { get; }
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    public HttpClient ClientFor(int userId)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", ChatApiFactory.TokenFor(userId));
+        return client;
+    }
+
+    /// <summary>Starts the service and waits until it answers <c>/health/live</c>.</summary>
+    public async Task StartAsync()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Astegni.Chat.Api.dll"));
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = Address.ToString();
+        start.Environment["ConnectionStrings__Chat"] = _connectionString;
+        start.Environment["Jwt__SigningKey"] = ChatApiFactory.SigningKey;
+        start.Environment["RateLimits__Enabled"] = "false";
+        start.Environment["Media__Root"] = _mediaRoot;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        _process = Process.Start(start)!;
+        // Drained so a full pipe never blocks the service.
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var probe = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline && IsRunning)
+        {
+            try
+            {
+                using var live = await probe.GetAsync(new Uri("/health/live", UriKind.Relative));
+                if (live.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            catch (TaskCanceledException)
+            {
+                // not answering yet
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException($"The service did not start (exited: {!IsRunning}).");
+    }
+
+    /// <summary>SIGKILL: the process ends at once, mid-request, mid-transaction.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        if (Directory.Exists(_mediaRoot))
+        {
+            Directory.Delete(_mediaRoot, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
