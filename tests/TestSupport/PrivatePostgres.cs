@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Astegni.Chat.TestSupport;
@@ -37,10 +34,10 @@ public sealed class PrivatePostgres : IAsyncDisposable
         Directory.CreateDirectory(directory);
         if (IsRoot)
         {
-            await RunAsync("chown", "postgres", directory);
+            await LocalProcesses.RunAsync("chown", "postgres", directory);
         }
 
-        var cluster = new PrivatePostgres(bin, directory, FreePort());
+        var cluster = new PrivatePostgres(bin, directory, LocalProcesses.FreePort());
         await cluster.RunPgAsync("initdb", "-D", cluster.DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8");
         await cluster.StartAgainAsync();
         return cluster;
@@ -79,31 +76,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
     private Task RunPgAsync(string tool, params string[] arguments)
     {
         var program = Path.Combine(_bin, tool);
-        return IsRoot ? RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments]) : RunAsync(program, arguments);
+        return IsRoot ? LocalProcesses.RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments]) : LocalProcesses.RunAsync(program, arguments);
     }
 
-    private static async Task RunAsync(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await error}");
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

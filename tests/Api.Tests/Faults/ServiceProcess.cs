@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Astegni.Chat.TestSupport;
 
 namespace Astegni.Chat.Api.Tests.Faults;
 
@@ -18,7 +17,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public ServiceProcess(string connectionString)
     {
         _connectionString = connectionString;
-        Address = new Uri($"http://127.0.0.1:{FreePort()}");
+        Address = new Uri($"http://127.0.0.1:{LocalProcesses.FreePort()}");
     }
 
     public Uri Address { get; }
@@ -104,12 +103,5 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             Directory.Delete(_mediaRoot, recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,9 +1,9 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Npgsql;
+using Astegni.Chat.TestSupport;
 
 namespace Astegni.Chat.Api.Tests.Http;
 
@@ -20,7 +20,7 @@ public sealed class DatabaseOutageTests
     public void StartOverAnUnreachableDatabase()
     {
         var previous = Environment.GetEnvironmentVariable("ConnectionStrings__Chat");
-        var dead = new NpgsqlConnectionStringBuilder(previous) { Port = PortNobodyListensOn(), Timeout = 2 };
+        var dead = new NpgsqlConnectionStringBuilder(previous) { Port = LocalProcesses.FreePort(), Timeout = 2 };
         _unreachable = new ChatApiFactory(dead.ConnectionString);
         try
         {
@@ -78,12 +78,5 @@ public sealed class DatabaseOutageTests
         Assert.That(refused!.Message, Does.Contain("service_unavailable"));
         Assert.That(await Task.WhenAny(closed.Task, Task.Delay(TimeSpan.FromSeconds(1))), Is.Not.SameAs(closed.Task), "the server closed the connection");
         Assert.That(connection.State, Is.EqualTo(HubConnectionState.Connected));
-    }
-
-    private static int PortNobodyListensOn()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Astegni.Chat.TestSupport;
 
 namespace Astegni.Chat.Api.Tests.Http;
 
@@ -75,7 +75,7 @@ public sealed class OutageLogTests
     private static LoggedFactory StartOverAnUnreachableDatabase(RecordingLoggerProvider logs)
     {
         var previous = Environment.GetEnvironmentVariable("ConnectionStrings__Chat");
-        var dead = new NpgsqlConnectionStringBuilder(previous) { Port = PortNobodyListensOn(), Timeout = 2 };
+        var dead = new NpgsqlConnectionStringBuilder(previous) { Port = LocalProcesses.FreePort(), Timeout = 2 };
         Environment.SetEnvironmentVariable("ConnectionStrings__Chat", dead.ConnectionString);
         try
         {
@@ -88,12 +88,5 @@ public sealed class OutageLogTests
             // The assembly's other services read the environment when they start.
             Environment.SetEnvironmentVariable("ConnectionStrings__Chat", previous);
         }
-    }
-
-    private static int PortNobodyListensOn()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
