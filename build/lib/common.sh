@@ -105,3 +105,12 @@ ensure_chromium() {
     apt_install chromium
   fi
 }
+
+# Debian's Redis for the scale-out tests (each test starts a private server on a free port; the
+# package's own service is not used).
+ensure_redis() {
+  if ! command -v redis-server >/dev/null || ! command -v redis-cli >/dev/null; then
+    log "installing Redis (apt-get)"
+    apt_install redis-server
+  fi
+}

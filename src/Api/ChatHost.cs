@@ -5,6 +5,7 @@ using Astegni.Chat.Api.Http;
 using Astegni.Chat.Api.RateLimiting;
 using Astegni.Chat.Api.OpenApi;
 using Astegni.Chat.Api.Realtime;
+using Astegni.Chat.Api.ScaleOut;
 using Astegni.Chat.Application;
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Behaviors;
@@ -77,13 +78,18 @@ public static class ChatHost
         services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
         // Call signals (SDP offers) may be up to Calls:MaxSignalPayloadBytes, beyond SignalR's default 32 KB per message.
         var maxSignalBytes = configuration.GetSection(CallOptions.Section).Get<CallOptions>()?.MaxSignalPayloadBytes ?? new CallOptions().MaxSignalPayloadBytes;
-        services.AddSignalR(options =>
+        var signalR = services.AddSignalR(options =>
         {
             options.AddFilter<HubCallLog>();
             options.AddFilter<CallerFromConnection>();
             options.AddFilter<DatabaseOutageHubFilter>();
             options.MaximumReceiveMessageSize = Math.Max(32 * 1024, maxSignalBytes + (16 * 1024));
         }).AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
+        if (configuration[RedisScaleOut.ConnectionKey] is { Length: > 0 } redis)
+        {
+            services.AddRedisScaleOut(signalR, redis);
+        }
+
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         services.AddSingleton<IRealtimePublisher, SignalRRealtimePublisher>();
         services.AddSingleton<PresenceRetry>();

@@ -49,7 +49,7 @@ public sealed class InMemoryRateLimiter : IRateLimiter, IDisposable
         return ValueTask.FromResult<RateLimitHit?>(Hit(limit, rule, retryAfter));
     }
 
-    private static RateLimitHit Hit(RateLimit limit, RateLimitRule rule, TimeSpan retryAfter) =>
+    internal static RateLimitHit Hit(RateLimit limit, RateLimitRule rule, TimeSpan retryAfter) =>
         new(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(limit.ToString()), rule.Burst, rule.PerPeriod, rule.Period,
             retryAfter < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : retryAfter);
 

@@ -1,0 +1,61 @@
+using Astegni.Chat.Api.RateLimiting;
+using Astegni.Chat.Application.RateLimits;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
+
+namespace Astegni.Chat.Api.ScaleOut;
+
+/// <summary>
+/// Several instances behind a load balancer share Redis (<c>Redis:Connection</c>, a StackExchange.Redis
+/// configuration string): the SignalR backplane carries every hub event to the user's connections on any
+/// instance, and the rate limits are counted once for all instances. Without it the service is one process,
+/// as <c>build/run</c> serves it. Redis down is a degradation, not an outage: REST keeps working, pushes reach
+/// the connections on the handling instance, limits are counted per instance, and the client reconnects by
+/// itself when Redis is back.
+/// </summary>
+public static class RedisScaleOut
+{
+    public const string ConnectionKey = "Redis:Connection";
+
+    // Every key and channel of the module starts with this, so a Redis shared with other Astegni parts is safe.
+    public const string Prefix = "astegni-chat";
+
+    public static void AddRedisScaleOut(this IServiceCollection services, ISignalRServerBuilder signalR, string connection)
+    {
+        var configuration = ConfigurationOptions.Parse(connection);
+        // Start (and keep running) while Redis is unreachable; the multiplexer reconnects in the background.
+        configuration.AbortOnConnectFail = false;
+        configuration.ChannelPrefix = RedisChannel.Literal(Prefix);
+        var redis = ConnectionMultiplexer.Connect(configuration);
+        services.AddSingleton<IConnectionMultiplexer>(redis);
+
+        signalR.AddStackExchangeRedis(options => options.ConnectionFactory = _ => Task.FromResult<IConnectionMultiplexer>(redis));
+
+        services.AddSingleton<InMemoryRateLimiter>();
+        services.AddSingleton<IRateLimiter, RedisRateLimiter>();
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+    }
+}
+
+/// <summary>Readiness: Redis unreachable is <c>Degraded</c> (the instance serves, alone), never unhealthy.</summary>
+internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!redis.IsConnected)
+        {
+            return HealthCheckResult.Degraded("Redis unreachable: hub events reach only this instance's connections.");
+        }
+
+        try
+        {
+            await redis.GetDatabase().PingAsync();
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            return HealthCheckResult.Degraded("Redis unreachable: hub events reach only this instance's connections.", exception);
+        }
+    }
+}

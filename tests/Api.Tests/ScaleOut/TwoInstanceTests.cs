@@ -1,0 +1,138 @@
+using System.Net;
+using Astegni.Chat.Api.Tests.Calls;
+using Astegni.Chat.Api.Tests.RealtimeData;
+using Astegni.Chat.TestSupport;
+
+namespace Astegni.Chat.Api.Tests.ScaleOut;
+
+/// <summary>
+/// Issue 9: two instances of the service on one database and one Redis, as behind a load balancer. What one
+/// instance does reaches the hub clients of the other; limits are counted once for both; Redis down degrades.
+/// </summary>
+[NonParallelizable]
+public sealed class TwoInstanceTests : ApiTest
+{
+    private const string MessageCreated = "message_created";
+
+    private static PrivateRedis _redis = null!;
+    private static ConfiguredChatApiFactory _one = null!;
+    private static ConfiguredChatApiFactory _two = null!;
+
+    [OneTimeSetUp]
+    public async Task StartTwoInstancesOnOneRedis()
+    {
+        _redis = await PrivateRedis.StartAsync();
+        var settings = new Dictionary<string, string>
+        {
+            ["Redis:Connection"] = _redis.Configuration,
+            ["RateLimits:Enabled"] = "true",
+            ["RateLimits:Messages:Burst"] = "4",
+            ["RateLimits:Messages:PerPeriod"] = "1",
+            ["RateLimits:Messages:Period"] = "00:10:00",
+        };
+        _one = new ConfiguredChatApiFactory(settings);
+        _two = new ConfiguredChatApiFactory(settings);
+        _ = _one.ServerAddress;
+        _ = _two.ServerAddress;
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        await _one.DisposeAsync();
+        await _two.DisposeAsync();
+        await _redis.DisposeAsync();
+    }
+
+    // User ids start again at 1 in every test: their buckets must not outlive the test.
+    [SetUp]
+    public Task ForgetTheCounts() => _redis.FlushAsync();
+
+    [Test]
+    public async Task A_message_sent_through_instance_two_reaches_the_recipient_on_instance_one_and_no_outsider()
+    {
+        var abebe = _two.User(await Db.AddUserAsync("Abebe"));
+        var almaz = await Db.AddUserAsync("Almaz");
+        var outsider = await Db.AddUserAsync("Outsider");
+        var conversationId = await abebe.OpenDirectIdAsync(almaz);
+        await using var almazPhone = await HubListener.ConnectAsync(_one.ServerAddress, almaz, MessageCreated);
+        await using var outsiderPhone = await HubListener.ConnectAsync(_one.ServerAddress, outsider, MessageCreated);
+
+        var sentId = await abebe.SendIdAsync(conversationId, "Selam from the other instance");
+
+        var received = await almazPhone.NextAsync(MessageCreated, TimeSpan.FromSeconds(10));
+        Assert.That(received.GetProperty("message").Int("id"), Is.EqualTo(sentId));
+        await Task.Delay(HubListener.Quiet);
+        Assert.That(outsiderPhone.All(MessageCreated), Is.Empty);
+    }
+
+    [Test]
+    public async Task Sends_are_counted_once_for_both_instances()
+    {
+        var abebe = await Db.AddUserAsync("Abebe");
+        var almaz = await Db.AddUserAsync("Almaz");
+        var throughOne = _one.User(abebe);
+        var throughTwo = _two.User(abebe);
+        var conversationId = await throughOne.OpenDirectIdAsync(almaz);
+
+        for (var i = 0; i < 2; i++)
+        {
+            await throughOne.SendOkAsync(conversationId, $"one {i}");
+            await throughTwo.SendOkAsync(conversationId, $"two {i}");
+        }
+
+        using var fifth = await throughTwo.SendAsync(conversationId, "over the burst of 4, counted across instances");
+        await fifth.ProblemAsync((HttpStatusCode)429, "rate_limited");
+        Assert.That(fifth.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+    }
+
+    [Test]
+    public async Task With_redis_down_rest_keeps_working_readiness_says_degraded_and_both_recover_when_it_is_back()
+    {
+        var abebe = _two.User(await Db.AddUserAsync("Abebe"));
+        var almaz = await Db.AddUserAsync("Almaz");
+        var conversationId = await abebe.OpenDirectIdAsync(almaz);
+        using var probe = new HttpClient { BaseAddress = _one.ServerAddress };
+
+        await _redis.StopAsync();
+        try
+        {
+            await abebe.SendOkAsync(conversationId, "sent while Redis is down");
+            Assert.That(await ReadinessAsync(probe, "Degraded"), Is.True, "readiness reports the degradation");
+        }
+        finally
+        {
+            await _redis.StartAgainAsync();
+        }
+
+        Assert.That(await ReadinessAsync(probe, "Healthy"), Is.True, "readiness recovers by itself");
+        await using var almazPhone = await HubListener.ConnectAsync(_one.ServerAddress, almaz, MessageCreated);
+        var sentId = await abebe.SendIdAsync(conversationId, "and across instances again");
+
+        // The message sent during the outage may come first: its push is retried from the outbox.
+        var received = new List<int>();
+        while (!received.Contains(sentId))
+        {
+            received.Add((await almazPhone.NextAsync(MessageCreated, TimeSpan.FromSeconds(10))).GetProperty("message").Int("id"));
+        }
+
+        Assert.That(received, Is.Unique);
+    }
+
+    private static async Task<bool> ReadinessAsync(HttpClient probe, string status)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var ready = await probe.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            if (ready.StatusCode == HttpStatusCode.OK && await ready.Content.ReadAsStringAsync() == status)
+            {
+                return true;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return false;
+    }
+}
