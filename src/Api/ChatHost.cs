@@ -122,8 +122,6 @@ public static class ChatHost
             .MapMessageEndpoints()
             .MapBlockEndpoints()
             .MapPrivacyEndpoints()
-            .MapConversationActionEndpoints()
-            .MapMessageSearchEndpoints()
             .MapContactEndpoints()
             .MapPresenceEndpoints()
             .MapDataEndpoints()

@@ -44,6 +44,14 @@ public static class ConversationEndpoints
         group.MapDelete("/{conversationId:int}/participants/{userId:int}", RemoveParticipant).Produces(StatusCodes.Status204NoContent);
         group.MapPut("/{conversationId:int}/participants/{userId:int}/role", ChangeParticipantRole).Produces(StatusCodes.Status204NoContent);
         group.MapPost("/{conversationId:int}/read", MarkConversationRead).Produces(StatusCodes.Status204NoContent);
+
+        // Per-caller actions and read receipts.
+        group.MapPut("/{conversationId:int}/mute", MuteConversation).Produces(StatusCodes.Status204NoContent);
+        group.MapPut("/{conversationId:int}/archive", ArchiveConversation).Produces(StatusCodes.Status204NoContent);
+        group.MapPut("/{conversationId:int}/pin", PinConversation).Produces(StatusCodes.Status204NoContent);
+        group.MapDelete("/{conversationId:int}/history", ClearConversationHistory).Produces(StatusCodes.Status204NoContent);
+        group.MapDelete("/{conversationId:int}", DeleteConversation).Produces(StatusCodes.Status204NoContent);
+        group.MapGet("/{conversationId:int}/read-status", GetReadStatus).Produces<ReadStatusList>();
         return api;
     }
 
@@ -113,19 +121,6 @@ public static class ConversationEndpoints
     public static async Task<IResult> MarkConversationRead(
         ISender sender, int conversationId, MarkReadRequest request, CancellationToken cancellationToken) =>
         (await sender.Send(new MarkConversationRead(conversationId, request.MessageId), cancellationToken)).ToHttp();
-
-    // Per-caller actions and read receipts: registered by ChatHost next to the routes above.
-    public static RouteGroupBuilder MapConversationActionEndpoints(this RouteGroupBuilder api)
-    {
-        var group = api.MapGroup("/conversations").WithTags("Conversations");
-        group.MapPut("/{conversationId:int}/mute", MuteConversation).Produces(StatusCodes.Status204NoContent);
-        group.MapPut("/{conversationId:int}/archive", ArchiveConversation).Produces(StatusCodes.Status204NoContent);
-        group.MapPut("/{conversationId:int}/pin", PinConversation).Produces(StatusCodes.Status204NoContent);
-        group.MapDelete("/{conversationId:int}/history", ClearConversationHistory).Produces(StatusCodes.Status204NoContent);
-        group.MapDelete("/{conversationId:int}", DeleteConversation).Produces(StatusCodes.Status204NoContent);
-        group.MapGet("/{conversationId:int}/read-status", GetReadStatus).Produces<ReadStatusList>();
-        return api;
-    }
 
     public static async Task<IResult> MuteConversation(
         ISender sender, int conversationId, MuteRequest request, CancellationToken cancellationToken) =>

@@ -26,6 +26,9 @@ public static class MessageEndpoints
     {
         var group = api.MapGroup("/messages").WithTags("Messages");
         group.MapGet("/{conversationId:int}", GetHistory).Produces<HistoryPage>();
+
+        // "search" is no int, so GET /messages/{conversationId:int} never captures it.
+        group.MapGet("/search", SearchMessages).Produces<MessageSearchPage>();
         group.MapPost("/", SendMessage)
             .Produces<MessageEnvelope>(StatusCodes.Status201Created)
             .Produces<MessageEnvelope>();
@@ -119,13 +122,6 @@ public static class MessageEndpoints
 
     public static async Task<IResult> UnpinMessage(ISender sender, int id, CancellationToken cancellationToken) =>
         (await sender.Send(new UnpinMessage(id), cancellationToken)).ToHttp();
-
-    // Registered by ChatHost. "search" is no int, so GET /messages/{conversationId:int} never captures it.
-    public static RouteGroupBuilder MapMessageSearchEndpoints(this RouteGroupBuilder api)
-    {
-        api.MapGet("/messages/search", SearchMessages).WithTags("Messages").Produces<MessageSearchPage>();
-        return api;
-    }
 
     public static async Task<IResult> SearchMessages(
         ISender sender,

@@ -21,6 +21,7 @@ public static class ResultHttp
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.RateLimited => StatusCodes.Status429TooManyRequests,
+        ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -59,6 +60,7 @@ public static class ResultHttp
         StatusCodes.Status403Forbidden => "This is not allowed.",
         StatusCodes.Status404NotFound => "Not found.",
         StatusCodes.Status409Conflict => "Conflict.",
+        StatusCodes.Status413PayloadTooLarge => "The upload is too large.",
         StatusCodes.Status429TooManyRequests => "Too many requests.",
         _ => "The request was refused.",
     };

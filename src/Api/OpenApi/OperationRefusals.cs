@@ -1,4 +1,5 @@
 using Astegni.Chat.Api.Endpoints;
+using Astegni.Chat.Api.Http;
 using Astegni.Chat.Application.Blocks.UnblockProfile;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Messages.SendMessage;
@@ -19,13 +20,7 @@ namespace Astegni.Chat.Api.OpenApi;
 /// </summary>
 public static class OperationRefusals
 {
-    /// <summary>A refusal, answered with the status of its kind unless the endpoint says otherwise (413).</summary>
-    public readonly record struct Refusal(Error Error, int? Status = null)
-    {
-        public static implicit operator Refusal(Error error) => new(error);
-    }
-
-    private static readonly Dictionary<string, Refusal[]> ByEndpoint = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Error[]> ByEndpoint = new(StringComparer.Ordinal)
     {
         ["ListConversations"] = [],
         ["CreateConversation"] = [ConversationEndpoints.UnsupportedType, ConversationEndpoints.DirectNeedsOneUser, UserErrors.NotFound, PolicyErrors.RecipientUnavailable, PolicyErrors.YouBlockedRecipient, PolicyErrors.ConnectionsOnly, PolicyErrors.NotAccepting, ConversationErrors.NotFound, GroupErrors.InvalidName, GroupErrors.DescriptionTooLong, GroupErrors.MemberLimitReached],
@@ -63,7 +58,7 @@ public static class OperationRefusals
         ["UpdateCall"] = [CallErrors.NotFound, CallErrors.CallerCannotAnswer, CallErrors.CallerCannotDecline, CallErrors.OnlyCallerCancels, CallErrors.AlreadyAnswered, CallErrors.NotAnswered, CallErrors.Finished],
         ["ListCalls"] = [ConversationErrors.NotFound],
         ["GetIceServers"] = [],
-        ["UploadMedia"] = [MediaEndpoints.NotMultipart, MediaEndpoints.TruncatedMultipart, MediaErrors.Missing, MediaErrors.Empty, MediaErrors.TypeNotAllowed, MediaErrors.QuotaExceeded(0), new(MediaErrors.TooLarge(MediaKind.File, 0), StatusCodes.Status413PayloadTooLarge)],
+        ["UploadMedia"] = [MultipartUpload.NotMultipart, MultipartUpload.TruncatedMultipart, MediaErrors.Missing, MediaErrors.Empty, MediaErrors.TypeNotAllowed, MediaErrors.QuotaExceeded(0), MediaErrors.TooLarge(MediaKind.File, 0)],
         ["DownloadMedia"] = [MediaErrors.NotFound],
 
         // The old chat modal's routes (LegacyModalEndpoints).
@@ -75,5 +70,5 @@ public static class OperationRefusals
 
     public static bool Covers(string endpoint) => ByEndpoint.ContainsKey(endpoint);
 
-    public static IReadOnlyList<Refusal> For(string endpoint) => ByEndpoint.GetValueOrDefault(endpoint) ?? [];
+    public static IReadOnlyList<Error> For(string endpoint) => ByEndpoint.GetValueOrDefault(endpoint) ?? [];
 }

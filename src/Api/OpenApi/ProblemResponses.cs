@@ -114,7 +114,7 @@ internal sealed class ProblemResponses(UseCaseDocs docs) : IOpenApiOperationTran
 
         foreach (var error in OperationRefusals.For(handler.Name))
         {
-            Add(error.Status ?? ResultHttp.StatusFor(error.Error), error.Error.Code);
+            Add(ResultHttp.StatusFor(error), error.Code);
         }
 
         if (docs.For(handler.Name).Any(useCase => useCase.GetCustomAttribute<RateLimitedAttribute>() is not null))

@@ -10,6 +10,9 @@ public enum ErrorKind
 
     /// <summary>Over a rate limit or quota: try again after <see cref="Error.RetryAfter"/>.</summary>
     RateLimited,
+
+    /// <summary>Larger than what is accepted (an upload over its limit), however it was found out.</summary>
+    TooLarge,
 }
 
 /// <summary>An expected refusal with a stable snake_case code that clients may switch on.</summary>
@@ -24,6 +27,7 @@ public sealed record Error(string Code, string Message, ErrorKind Kind)
     public static Error NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
     public static Error Forbidden(string code, string message) => new(code, message, ErrorKind.Forbidden);
     public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
+    public static Error TooLarge(string code, string message) => new(code, message, ErrorKind.TooLarge);
 
     public static Error RateLimited(RateLimitHit hit) =>
         new("rate_limited", $"Too many requests of this kind ({hit.Limit}); try again in {Math.Ceiling(hit.RetryAfter.TotalSeconds)} s.", ErrorKind.RateLimited)

@@ -25,7 +25,7 @@ public static class MediaErrors
         + "video: MP4, WebM, QuickTime; files: PDF, Office and OpenDocument documents, ZIP, RTF, plain text.");
 
     /// <summary>Too large for its kind; <paramref name="limitBytes"/> is that kind's limit.</summary>
-    public static Error TooLarge(MediaKind kind, long limitBytes) => Error.Validation(
+    public static Error TooLarge(MediaKind kind, long limitBytes) => Error.TooLarge(
         TooLargeCode,
         string.Create(
             CultureInfo.InvariantCulture,

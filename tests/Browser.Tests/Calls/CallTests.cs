@@ -7,7 +7,6 @@ namespace Astegni.Chat.Browser.Tests.Calls;
 /// (Chromium's fake camera and microphone; loopback host candidates, no STUN or TURN server), hang-up, and
 /// the one call-log row it leaves.
 /// </summary>
-[Category("needs-calls")]
 public sealed class CallTests : BrowserTest
 {
     [Test]

@@ -5,7 +5,6 @@ using static Microsoft.Playwright.Assertions;
 namespace Astegni.Chat.Browser.Tests.Media;
 
 /// <summary>Attachments and voice notes from one browser context, opened and played in the other.</summary>
-[Category("needs-media")]
 public sealed class MediaTests : BrowserTest
 {
     // A tiny but real PDF head: the service decides the type from the bytes, not from the name.

@@ -1,6 +1,9 @@
 // Images, files and voice notes: upload (POST /api/chat/media), show, open, record.
 import { byId, el, formatSize, icon } from './dom.js';
 
+/** What a message of each type is called where it has no text (previews, reply context). */
+export const TypeWords = { image: 'Photo', file: 'File', audio: 'Voice note', video: 'Video', location: 'Location', gif: 'GIF' };
+
 /** The message type for an uploaded item, from the type the server sniffed (not the file's name). */
 export function messageTypeFor(mimeType) {
   if (mimeType?.startsWith('image/')) return 'image';

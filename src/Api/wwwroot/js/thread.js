@@ -1,13 +1,12 @@
-// One open conversation: history (older pages on scroll), the composer, message actions and live updates.
-import { byId, confirmAction, el, formatLastSeen, formatTime, icon, newClientId, paintAvatar, show } from './dom.js';
-import { MediaCache, VoiceRecorder, messageTypeFor, renderMedia } from './media.js';
+// One open conversation: history (older pages on scroll), what is on its way, and live updates. The composer
+// (composer.js) and what can be done to a message (message-actions.js) are their own modules.
+import { Composer } from './composer.js';
+import { byId, confirmAction, el, formatLastSeen, formatTime, icon, paintAvatar, show } from './dom.js';
+import { MediaCache, TypeWords, renderMedia } from './media.js';
+import { MessageActions } from './message-actions.js';
 import { Outbox } from './outbox.js';
 
-const Reactions = ['👍', '❤️', '😂', '😮', '😢', '🙏'];
-const TypeWords = { image: 'Photo', file: 'File', audio: 'Voice note', video: 'Video', location: 'Location', gif: 'GIF' };
 const PageSize = 30;
-const TypingRepeatMs = 3000;
-const TypingIdleMs = 4000;
 const TypingShownMs = 6000;
 const CatchUpPageSize = 100;
 const CatchUpMaxPages = 20;
@@ -30,15 +29,10 @@ export class Thread {
   #loadingOlder = false;
   #readPositions = new Map();
   #lastMarkedRead = 0;
-  #replyTo = null;
-  #editing = null;
   #typingUsers = new Map();
-  #typingSentAt = 0;
-  #typingStopTimer = null;
-  #recorder = new VoiceRecorder();
-  #recordingTimer = null;
-  #deletingForMe = new Set();
   #outbox;
+  #composer;
+  #actions;
   #pendingElements = new Map();
 
   /**
@@ -60,6 +54,32 @@ export class Thread {
         refused: (item, error) => this.#refused(item, error),
       },
     });
+    this.#composer = new Composer({
+      api,
+      hub,
+      conversation: () => this.#conversation,
+      on: {
+        edited: message => this.#insert([message]),
+        // Shown at once as pending; the outbox delivers it, retrying with the same client id when the network fails.
+        queued: (conversation, content, replyTo) => {
+          this.#renderPending(this.#outbox.send({ conversationId: conversation.id, content, replyTo }));
+          this.#scrollToBottom();
+        },
+        sent: (conversation, message) => {
+          if (conversation.id === this.conversationId) this.messageCreated(message);
+        },
+      },
+    });
+    this.#actions = new MessageActions({
+      api,
+      me,
+      on: {
+        reply: m => this.#composer.startReply(m),
+        edit: m => this.#composer.startEdit(m),
+        removed: messageId => this.#remove(messageId),
+        error: error => this.#on.error(error),
+      },
+    });
     this.#wire();
   }
 
@@ -69,7 +89,7 @@ export class Thread {
 
   async open(summary) {
     const generation = ++this.#generation;
-    this.#cancelRecording();
+    this.#composer.reset();
     this.#conversation = summary;
     this.#summary = summary;
     this.#loaded = false;
@@ -80,14 +100,11 @@ export class Thread {
     this.#typingUsers.clear();
     this.#lastMarkedRead = 0;
     this.#hasMore = false;
-    this.#setContext(null);
-    this.#showError(null);
     this.#renderTyping();
     byId('message-list').replaceChildren();
     // What I wrote here that is still on its way stays at the end of the thread, whatever the history says.
     this.#pendingElements.clear();
     for (const item of this.#outbox.itemsFor(summary.id)) this.#renderPending(item);
-    byId('composer-input').value = '';
     byId('thread-view').dataset.conversationId = summary.id;
     byId('thread-view').dataset.loaded = 'false';
     show(byId('thread-placeholder'), false);
@@ -112,7 +129,7 @@ export class Thread {
       this.#loadPresence();
       this.#loaded = true;
       byId('thread-view').dataset.loaded = 'true';
-      byId('composer-input').focus();
+      this.#composer.focus();
     } catch (error) {
       if (generation === this.#generation) this.#on.error(error);
     }
@@ -120,7 +137,7 @@ export class Thread {
 
   close() {
     ++this.#generation;
-    this.#cancelRecording();
+    this.#composer.cancelRecording();
     this.#conversation = null;
     show(byId('thread-view'), false);
     show(byId('thread-placeholder'), true);
@@ -132,7 +149,7 @@ export class Thread {
    */
   async catchUp() {
     this.#outbox.retryNow();
-    this.#clearConnectionError();
+    this.#composer.clearConnectionError();
     const c = this.#conversation;
     if (!c) return;
     // The conversation did not even load (opened while offline): load it now, keeping what is in the composer.
@@ -152,10 +169,9 @@ export class Thread {
   }
 
   async #reopen() {
-    const input = byId('composer-input');
-    const draft = input.value;
+    const draft = this.#composer.draft;
     await this.open(this.#summary);
-    if (!input.value) input.value = draft;
+    this.#composer.draft = draft;
   }
 
   // --- hub events -------------------------------------------------------------------------------------
@@ -179,7 +195,7 @@ export class Thread {
   /** Deleted for me → it goes; deleted for everyone → a tombstone. The event does not say which: ask the history. */
   async messageDeleted({ conversation_id: conversationId, message_id: messageId }) {
     if (conversationId !== this.conversationId || !this.#messages.has(messageId)) return;
-    if (this.#deletingForMe.delete(messageId)) {
+    if (this.#actions.deletedForMe(messageId)) {
       this.#remove(messageId);
       return;
     }
@@ -331,11 +347,11 @@ export class Thread {
           class: `reaction${mine ? ' mine' : ''}`,
           title: r.user_ids.map(id => this.#names.get(id) ?? 'Someone').join(', '),
           dataset: { testid: 'reaction', reaction: r.reaction, count: r.count },
-          onclick: () => this.#react(m, r.reaction),
+          onclick: () => this.#actions.react(m, r.reaction),
         }, `${r.reaction} ${r.count}`);
       })));
     }
-    if (!m.is_deleted) node.append(...this.#actions(m));
+    if (!m.is_deleted) node.append(...this.#actions.menu(m));
     if (m.is_mine) this.#renderReadState(m, meta);
     return node;
   }
@@ -402,7 +418,7 @@ export class Thread {
 
   #delivered(item, message) {
     this.#removePending(item.clientId);
-    this.#clearConnectionError();
+    this.#composer.clearConnectionError();
     this.#on.sent?.(message.conversation_id);
     // Came in through #insert (hub push, history): already shown. Came as the send's answer: show it now.
     if (!this.#messages.has(message.id)) this.messageCreated(message);
@@ -413,12 +429,9 @@ export class Thread {
    * as if never sent. Refused later (a retry after an outage, another chat open): the bubble says why.
    */
   #refused(item, error) {
-    const input = byId('composer-input');
-    if (item.tries === 1 && item.conversationId === this.conversationId && !input.value && !this.#editing) {
+    if (item.tries === 1 && item.conversationId === this.conversationId && this.#composer.empty && !this.#composer.editing) {
       this.#discard(item);
-      if (item.replyTo) this.#startReply(item.replyTo);
-      input.value = item.content;
-      this.#showError(error);
+      this.#composer.giveBack(item.content, item.replyTo, error);
       return;
     }
     this.#renderPending(item);
@@ -433,34 +446,6 @@ export class Thread {
   #previewOf(reply) {
     const original = this.#messages.get(reply.id);
     return reply.preview ?? TypeWords[original?.message_type] ?? 'Message';
-  }
-
-  #actions(m) {
-    const menu = el('div', { class: 'message-menu', dataset: { testid: 'message-actions' }, hidden: true },
-      el('div', { class: 'reaction-picker' }, Reactions.map(r => el('button', {
-        type: 'button', dataset: { testid: 'react-option', reaction: r }, onclick: () => this.#react(m, r),
-      }, r))),
-      el('button', { type: 'button', dataset: { testid: 'action-reply' }, onclick: () => this.#startReply(m) }, 'Reply'),
-      m.is_mine && m.message_type === 'text'
-        ? el('button', { type: 'button', dataset: { testid: 'action-edit' }, onclick: () => this.#startEdit(m) }, 'Edit') : null,
-      el('button', { type: 'button', dataset: { testid: 'action-delete-me' }, onclick: () => this.#delete(m, 'me') }, 'Delete for me'),
-      m.is_mine
-        ? el('button', { type: 'button', class: 'danger', dataset: { testid: 'action-delete-everyone' }, onclick: () => this.#delete(m, 'everyone') }, 'Delete for everyone')
-        : null);
-    const toggle = el('button', {
-      type: 'button',
-      class: 'message-menu-toggle',
-      title: 'Actions',
-      'aria-label': 'Message actions',
-      dataset: { testid: 'message-menu' },
-      onclick: event => {
-        event.stopPropagation();
-        const opening = menu.hidden;
-        for (const open of document.querySelectorAll('.message-menu:not([hidden])')) open.hidden = true;
-        menu.hidden = !opening;
-      },
-    }, '⋯');
-    return [toggle, menu];
   }
 
   #renderReadState(message, meta = this.#elements.get(message.id)?.querySelector('.meta')) {
@@ -522,199 +507,19 @@ export class Thread {
     }
   }
 
-  // --- actions -----------------------------------------------------------------------------------------
+  // --- conversation actions ----------------------------------------------------------------------------
 
   #wire() {
-    const input = byId('composer-input');
-    byId('composer-form').addEventListener('submit', event => {
-      event.preventDefault();
-      this.#submit();
-    });
-    input.addEventListener('keydown', event => {
-      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-        event.preventDefault();
-        this.#submit();
-      } else if (event.key === 'Escape') {
-        this.#setContext(null);
-      }
-    });
-    input.addEventListener('input', () => {
-      this.#signalTyping();
-      input.style.height = 'auto';
-      input.style.height = `${Math.min(input.scrollHeight, 160)}px`;
-    });
-    byId('composer-context-cancel').addEventListener('click', () => this.#setContext(null));
     byId('load-older').addEventListener('click', () => this.#loadOlder());
     byId('message-scroller').addEventListener('scroll', event => {
       if (event.target.scrollTop < 80) this.#loadOlder();
     });
-    document.addEventListener('click', event => {
-      if (!event.target.closest('.message-menu')) {
-        for (const open of document.querySelectorAll('.message-menu:not([hidden])')) open.hidden = true;
-      }
-    });
     document.addEventListener('visibilitychange', () => this.#markRead());
-    byId('attach-input').addEventListener('change', event => {
-      const files = [...event.target.files];
-      event.target.value = '';
-      this.#sendFiles(files);
-    });
-    byId('record-voice').addEventListener('click', () => this.#toggleRecording());
-    byId('cancel-recording').addEventListener('click', () => this.#cancelRecording());
     byId('block-toggle').addEventListener('click', () => this.#toggleBlock());
     byId('delete-conversation').addEventListener('click', () => this.#deleteConversation());
     byId('start-voice-call').addEventListener('click', () => this.#on.startCall(this.#conversation, 'voice'));
     byId('start-video-call').addEventListener('click', () => this.#on.startCall(this.#conversation, 'video'));
     byId('thread-calls').addEventListener('click', () => this.#on.showCalls(this.#conversation));
-  }
-
-  async #submit() {
-    const input = byId('composer-input');
-    const text = input.value.trim();
-    const c = this.#conversation;
-    if (!c || !text) return;
-    this.#showError(null);
-    try {
-      if (this.#editing) {
-        const { message } = await this.#api.edit(this.#editing.id, text);
-        this.#insert([message]);
-      } else {
-        // Shown at once as pending; the outbox delivers it, retrying with the same client id when the network fails.
-        this.#renderPending(this.#outbox.send({ conversationId: c.id, content: text, replyTo: this.#replyTo }));
-        this.#scrollToBottom();
-      }
-      input.value = '';
-      input.style.height = '';
-      this.#setContext(null);
-      this.#stopTyping();
-    } catch (error) {
-      this.#showError(error);
-    }
-  }
-
-  async #sendFiles(files) {
-    const c = this.#conversation;
-    for (const file of files) {
-      await this.#sendMedia(c, file, null);
-    }
-  }
-
-  /** Uploads the item, then sends the message that references it. A voice note is an audio message. */
-  async #sendMedia(c, file, messageType) {
-    if (!c) return;
-    const status = byId('composer-status');
-    status.textContent = `Sending ${file.name}…`;
-    show(status, true);
-    this.#showError(null);
-    try {
-      const { media } = await this.#api.upload(file, messageType ?? undefined);
-      const { message } = await this.#api.send({
-        conversation_id: c.id,
-        message_type: messageType ?? messageTypeFor(media.mime_type),
-        media_id: media.id,
-        reply_to_id: this.#replyTo?.id,
-        client_message_id: newClientId(),
-      });
-      if (!this.#editing) this.#setContext(null);
-      if (c.id === this.conversationId) this.messageCreated(message);
-    } catch (error) {
-      this.#showError(error);
-    } finally {
-      show(status, false);
-    }
-  }
-
-  async #toggleRecording() {
-    if (this.#recorder.recording) {
-      clearInterval(this.#recordingTimer);
-      show(byId('recording'), false);
-      this.#recordButton(false);
-      const file = await this.#recorder.stop();
-      await this.#sendMedia(this.#conversation, file, 'audio');
-      return;
-    }
-    this.#showError(null);
-    try {
-      await this.#recorder.start();
-    } catch (error) {
-      this.#showError({ code: 'microphone_unavailable', message: `The microphone is not available (${error.message}).` });
-      return;
-    }
-    this.#recordButton(true);
-    show(byId('recording'), true);
-    const time = byId('recording-time');
-    time.textContent = '0:00';
-    this.#recordingTimer = setInterval(() => {
-      const s = Math.floor(this.#recorder.elapsedSeconds);
-      time.textContent = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-    }, 500);
-  }
-
-  #cancelRecording() {
-    clearInterval(this.#recordingTimer);
-    this.#recorder.cancel();
-    show(byId('recording'), false);
-    this.#recordButton(false);
-  }
-
-  #recordButton(recording) {
-    const button = byId('record-voice');
-    button.setAttribute('aria-pressed', String(recording));
-    button.title = recording ? 'Stop and send' : 'Record a voice note';
-    button.setAttribute('aria-label', button.title);
-    button.querySelector('use').setAttribute('href', recording ? '#i-stop' : '#i-mic');
-  }
-
-  async #react(m, reaction) {
-    const mine = m.reactions?.find(r => r.user_ids.includes(this.#me.userId));
-    try {
-      if (mine?.reaction === reaction) await this.#api.unreact(m.id);
-      else await this.#api.react(m.id, reaction);
-    } catch (error) {
-      this.#on.error(error);
-    }
-  }
-
-  #startReply(m) {
-    this.#editing = null;
-    this.#replyTo = m;
-    const who = m.is_mine ? 'yourself' : m.sender_name;
-    this.#setContext(`Replying to ${who}: ${m.content ?? TypeWords[m.message_type] ?? 'Message'}`, 'reply');
-    byId('composer-input').focus();
-  }
-
-  #startEdit(m) {
-    this.#replyTo = null;
-    this.#editing = m;
-    this.#setContext('Editing your message', 'edit');
-    const input = byId('composer-input');
-    input.value = m.content ?? '';
-    input.focus();
-  }
-
-  #setContext(text, kind) {
-    if (!text) {
-      this.#replyTo = null;
-      if (this.#editing) byId('composer-input').value = '';
-      this.#editing = null;
-    }
-    const context = byId('composer-context');
-    context.dataset.kind = kind ?? '';
-    byId('composer-context-text').textContent = text ?? '';
-    show(context, Boolean(text));
-    byId('send-button').textContent = kind === 'edit' ? 'Save' : 'Send';
-  }
-
-  async #delete(m, scope) {
-    if (scope === 'everyone' && !await confirmAction('Delete this message for everyone?', 'Delete for everyone')) return;
-    if (scope === 'me') this.#deletingForMe.add(m.id);
-    try {
-      await this.#api.deleteMessage(m.id, scope);
-      if (scope === 'me') this.#remove(m.id);
-    } catch (error) {
-      this.#deletingForMe.delete(m.id);
-      this.#on.error(error);
-    }
   }
 
   async #toggleBlock() {
@@ -742,36 +547,5 @@ export class Thread {
     } catch (error) {
       this.#on.error(error);
     }
-  }
-
-  #signalTyping() {
-    const c = this.#conversation;
-    if (!c || this.#editing) return;
-    const now = Date.now();
-    if (now - this.#typingSentAt > TypingRepeatMs) {
-      this.#typingSentAt = now;
-      this.#hub.typing(c.id, true);
-    }
-    clearTimeout(this.#typingStopTimer);
-    this.#typingStopTimer = setTimeout(() => this.#stopTyping(), TypingIdleMs);
-  }
-
-  #stopTyping() {
-    clearTimeout(this.#typingStopTimer);
-    if (this.#typingSentAt && this.#conversation) this.#hub.typing(this.#conversation.id, false);
-    this.#typingSentAt = 0;
-  }
-
-  #showError(error) {
-    const line = byId('composer-error');
-    line.textContent = error ? error.message : '';
-    line.dataset.code = error?.code ?? '';
-    line.dataset.transient = String(error?.status === 0 || error?.status >= 500);
-    show(line, Boolean(error));
-  }
-
-  /** An error line about the connection is stale once something got through. */
-  #clearConnectionError() {
-    if (byId('composer-error').dataset.transient === 'true') this.#showError(null);
   }
 }

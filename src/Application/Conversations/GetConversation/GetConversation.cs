@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Conversations.Views;
@@ -16,33 +17,29 @@ namespace Astegni.Chat.Application.Conversations.GetConversation;
 /// </summary>
 public sealed record GetConversation(int ConversationId) : IChatQuery<ConversationDetails>;
 
-/// <summary>The API's <c>ConversationSummary</c> fields, then <c>description</c>, <c>participants</c>, <c>pinned_messages</c>.</summary>
-public sealed record ConversationDetails(
-    int Id,
-    string Type,
-    string? Name,
-    string? AvatarUrl,
-    int? OtherUserId,
-    int ParticipantCount,
-    LastMessagePreview? LastMessage,
-    int UnreadCount,
-    bool IsMuted,
-    DateTimeOffset? MutedUntil,
-    bool IsArchived,
-    bool IsPinned,
-    DateTimeOffset UpdatedAt,
-    string? Description,
-    IReadOnlyList<ParticipantView> Participants,
-    IReadOnlyList<MessageView> PinnedMessages)
+/// <summary>
+/// The API's <c>ConversationSummary</c> fields, then <c>description</c>, <c>participants</c>, <c>pinned_messages</c>
+/// (the order keeps them after the summary's, as the JSON has always had them).
+/// </summary>
+public sealed record ConversationDetails : ConversationSummary
 {
-    public static ConversationDetails Of(
-        ConversationSummary s, string? description, IReadOnlyList<ParticipantView> participants, IReadOnlyList<MessageView> pinnedMessages)
+    public ConversationDetails(
+        ConversationSummary summary, string? description, IReadOnlyList<ParticipantView> participants, IReadOnlyList<MessageView> pinnedMessages)
+        : base(summary ?? throw new ArgumentNullException(nameof(summary)))
     {
-        ArgumentNullException.ThrowIfNull(s);
-        return new ConversationDetails(
-            s.Id, s.Type, s.Name, s.AvatarUrl, s.OtherUserId, s.ParticipantCount, s.LastMessage, s.UnreadCount,
-            s.IsMuted, s.MutedUntil, s.IsArchived, s.IsPinned, s.UpdatedAt, description, participants, pinnedMessages);
+        Description = description;
+        Participants = participants;
+        PinnedMessages = pinnedMessages;
     }
+
+    [JsonPropertyOrder(1)]
+    public string? Description { get; init; }
+
+    [JsonPropertyOrder(2)]
+    public IReadOnlyList<ParticipantView> Participants { get; init; }
+
+    [JsonPropertyOrder(3)]
+    public IReadOnlyList<MessageView> PinnedMessages { get; init; }
 }
 
 /// <summary>A member as the API's <c>Participant</c>: <c>user_id, name, avatar_url, role, joined_at</c>.</summary>
@@ -73,7 +70,7 @@ public sealed class GetConversationHandler(IChatDbContext db, ICurrentUser curre
             .Where(c => c.Id == conversationId)
             .Select(c => c.Description)
             .FirstOrDefaultAsync(cancellationToken);
-        return ConversationDetails.Of(
+        return new ConversationDetails(
             summary,
             description,
             await ParticipantsAsync(conversationId, cancellationToken),

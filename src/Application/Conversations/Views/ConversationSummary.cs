@@ -2,8 +2,11 @@ using System.Text.Json.Serialization;
 
 namespace Astegni.Chat.Application.Conversations.Views;
 
-/// <summary>A conversation as it appears in one user's list (the API's <c>ConversationSummary</c>).</summary>
-public sealed record ConversationSummary(
+/// <summary>
+/// A conversation as it appears in one user's list (the API's <c>ConversationSummary</c>). Not sealed:
+/// <see cref="GetConversation.ConversationDetails"/> is these fields and more.
+/// </summary>
+public record ConversationSummary(
     int Id,
     string Type,
     string? Name,
