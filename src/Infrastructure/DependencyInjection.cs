@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<IConnectionDirectory, ConnectionDirectory>();
         services.AddScoped<IProfileDirectory, ProfileDirectory>();
         services.AddSingleton<IMessageSearch, PostgresMessageSearch>();
+        services.AddScoped<IRowLocks, PostgresRowLocks>();
         services.AddScoped<ICallLogStore, PostgresCallLogStore>();
         services.AddSingleton<IMediaStorage, LocalMediaStorage>();
         return services;

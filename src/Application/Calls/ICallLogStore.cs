@@ -5,14 +5,12 @@ namespace Astegni.Chat.Application.Calls;
 
 /// <summary>
 /// What calls need of the database beyond LINQ (a port, implemented with PostgreSQL row locks): locks held
-/// until the command's transaction ends, so two concurrent actions on one call, or two calls placed at once
-/// in one conversation, cannot both win; and the row-value page position of the call history.
+/// until the command's transaction ends, so two concurrent actions on one call cannot both win (two calls
+/// placed at once in one conversation take its lock, <see cref="Abstractions.IRowLocks"/>); and the row-value
+/// page position of the call history.
 /// </summary>
 public interface ICallLogStore
 {
-    /// <summary>Holds the conversation's row until the transaction ends (call starts in it wait for each other).</summary>
-    Task LockConversationAsync(ConversationId conversationId, CancellationToken cancellationToken);
-
     /// <summary>The call, tracked, its row held until the transaction ends; null when there is no such call.</summary>
     Task<CallLog?> LockCallAsync(CallId callId, CancellationToken cancellationToken);
 

@@ -62,4 +62,13 @@ public static class ConversationIds
         var membership = await db.MembershipOf(requestedId, member).FirstOrDefaultAsync(cancellationToken);
         return membership is null ? ConversationErrors.NotFound : change(membership);
     }
+
+    /// <summary>As above, for a change that cannot be refused.</summary>
+    public static Task<Result> ChangeMembershipAsync(
+        this IChatDbContext db, int requestedId, UserId member, Action<Participant> change, CancellationToken cancellationToken) =>
+        db.ChangeMembershipAsync(requestedId, member, membership =>
+        {
+            change(membership);
+            return Result.Success();
+        }, cancellationToken);
 }

@@ -1,4 +1,7 @@
+using System.Linq.Expressions;
 using Astegni.Chat.Application.Abstractions;
+using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Conversations;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
 using Astegni.Chat.Domain.Messages;
@@ -12,10 +15,25 @@ namespace Astegni.Chat.Application.Messages;
 /// </summary>
 public static class MessageAccess
 {
+    private static readonly Expression<Func<Participant, ConversationType, Message, bool>> SeesRule = (p, type, m) =>
+        p.IsActive
+        && p.Covers(type, m.CreatedAt)
+        && !m.Deletions.Any(d => d.UserId == p.UserId);
+
+    private static readonly Func<Participant, ConversationType, Message, bool> SeesNow = SeesRule.Compile();
+
     /// <summary>
-    /// Messages <paramref name="viewer"/> can see: in a conversation they are an active member of, after
-    /// their clear-history point, from their join in a group, and not deleted for them. Tombstones of
-    /// messages deleted for everyone stay visible.
+    /// The visibility rule, written once: <paramref name="viewer"/>, a member of a conversation of
+    /// <paramref name="type"/>, sees <paramref name="message"/> of it when they are active in it, their history
+    /// covers it and they have not deleted it for themselves. Tombstones of messages deleted for everyone stay
+    /// visible. Queries use it through <see cref="Inlining.Inlined{T}"/>, in joins and correlated subqueries alike.
+    /// </summary>
+    [InlinedFrom(nameof(SeesRule))]
+    public static bool Sees(this Participant viewer, ConversationType type, Message message) => SeesNow(viewer, type, message);
+
+    /// <summary>
+    /// Messages <paramref name="viewer"/> can see (<see cref="Sees"/>): in a conversation they are an active
+    /// member of, after their clear-history point, from their join in a group, and not deleted for them.
     /// </summary>
     public static IQueryable<Message> VisibleTo(IChatDbContext db, UserId viewer) =>
         Sightings(db).Where(s => s.Viewer.UserId == viewer).Select(s => s.Message);
@@ -39,16 +57,13 @@ public static class MessageAccess
     public static Task<List<UserId>> AudienceAsync(IChatDbContext db, MessageId messageId, CancellationToken cancellationToken) =>
         Sightings(db).Where(s => s.Message.Id == messageId).Select(s => s.Viewer.UserId).ToListAsync(cancellationToken);
 
-    /// <summary>Every (message, member who can see it) pair: the one place the visibility rule is written.</summary>
+    /// <summary>Every (message, member who can see it) pair.</summary>
     private static IQueryable<Sighting> Sightings(IChatDbContext db) =>
-        from m in db.Messages
-        join p in db.Participants on m.ConversationId equals p.ConversationId
-        join c in db.Conversations on m.ConversationId equals c.Id
-        where p.IsActive
-              && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
-              && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt)
-              && !m.Deletions.Any(d => d.UserId == p.UserId)
-        select new Sighting { Message = m, Viewer = p, Conversation = c };
+        (from m in db.Messages
+         join p in db.Participants on m.ConversationId equals p.ConversationId
+         join c in db.Conversations on m.ConversationId equals c.Id
+         where p.Sees(c.Type, m)
+         select new Sighting { Message = m, Viewer = p, Conversation = c }).Inlined();
 
     private sealed class Sighting
     {

@@ -35,27 +35,17 @@ public sealed partial class Participant
     /// <summary>A mute whose end has passed no longer silences anything, even before anyone clears it.</summary>
     public bool IsMutedAt(DateTimeOffset now) => IsMuted && (MutedUntil is null || MutedUntil > now);
 
-    public void Archive(DateTimeOffset now)
+    /// <summary>Archives (true) or unarchives (false) the conversation for me.</summary>
+    public void SetArchived(bool archived, DateTimeOffset now)
     {
-        IsArchived = true;
+        IsArchived = archived;
         UpdatedAt = now;
     }
 
-    public void Unarchive(DateTimeOffset now)
+    /// <summary>Pins (true) or unpins (false) the conversation at the head of my list.</summary>
+    public void SetPinned(bool pinned, DateTimeOffset now)
     {
-        IsArchived = false;
-        UpdatedAt = now;
-    }
-
-    public void Pin(DateTimeOffset now)
-    {
-        IsPinned = true;
-        UpdatedAt = now;
-    }
-
-    public void Unpin(DateTimeOffset now)
-    {
-        IsPinned = false;
+        IsPinned = pinned;
         UpdatedAt = now;
     }
 

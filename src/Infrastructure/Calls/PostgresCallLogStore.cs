@@ -8,14 +8,10 @@ namespace Astegni.Chat.Infrastructure.Calls;
 
 /// <summary>
 /// <see cref="ICallLogStore"/> with PostgreSQL row locks, taken inside the command's transaction and released
-/// by its commit or rollback. <c>FOR NO KEY UPDATE</c> makes lockers (and writers of the row) wait for each
-/// other but not foreign key checks: messages keep flowing into a conversation while a call starts in it.
+/// by its commit or rollback, the same way as <see cref="PostgresRowLocks"/>: <c>FOR NO KEY UPDATE</c>.
 /// </summary>
 internal sealed class PostgresCallLogStore(ChatDbContext db) : ICallLogStore
 {
-    public Task LockConversationAsync(ConversationId conversationId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"SELECT 1 FROM conversations WHERE id = {conversationId.Value} FOR NO KEY UPDATE", cancellationToken);
-
     public async Task<CallLog?> LockCallAsync(CallId callId, CancellationToken cancellationToken) =>
         (await db.CallLogs
             .FromSql($"SELECT * FROM call_logs WHERE id = {callId.Value} FOR NO KEY UPDATE")

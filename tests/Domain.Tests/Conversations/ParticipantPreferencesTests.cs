@@ -118,9 +118,9 @@ public class ParticipantPreferencesTests
     {
         var me = Mine(NewDirect());
 
-        me.Archive(Now.AddMinutes(1));
+        me.SetArchived(true, Now.AddMinutes(1));
         var archived = me.IsArchived;
-        me.Unarchive(Now.AddMinutes(2));
+        me.SetArchived(false, Now.AddMinutes(2));
 
         using (Assert.EnterMultipleScope())
         {
@@ -136,9 +136,9 @@ public class ParticipantPreferencesTests
     {
         var me = Mine(NewDirect());
 
-        me.Pin(Now.AddMinutes(1));
+        me.SetPinned(true, Now.AddMinutes(1));
         var pinned = me.IsPinned;
-        me.Unpin(Now.AddMinutes(2));
+        me.SetPinned(false, Now.AddMinutes(2));
 
         using (Assert.EnterMultipleScope())
         {
@@ -153,7 +153,7 @@ public class ParticipantPreferencesTests
     public void ClearHistory_HidesEverythingUpToNow_ButKeepsTheConversationListed()
     {
         var me = Mine(NewDirect());
-        me.Pin(Now);
+        me.SetPinned(true, Now);
         var clearedAt = Now.AddMinutes(3);
 
         me.ClearHistory(clearedAt);
@@ -171,8 +171,8 @@ public class ParticipantPreferencesTests
     public void Hide_ClearsHistory_HidesTheConversation_AndItComesBackUnpinnedAndUnarchived()
     {
         var me = Mine(NewDirect());
-        me.Pin(Now);
-        me.Archive(Now);
+        me.SetPinned(true, Now);
+        me.SetArchived(true, Now);
         me.Mute(null, Now);
         var deletedAt = Now.AddMinutes(3);
 
@@ -196,8 +196,8 @@ public class ParticipantPreferencesTests
         var me = Mine(conversation);
 
         me.Mute(Now.AddHours(1), Now);
-        me.Archive(Now);
-        me.Pin(Now);
+        me.SetArchived(true, Now);
+        me.SetPinned(true, Now);
         me.Hide(Now.AddMinutes(1));
 
         var other = conversation.ActiveParticipant(Other)!;

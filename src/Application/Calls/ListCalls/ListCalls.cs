@@ -49,13 +49,9 @@ public sealed class ListCallsHandler(IChatDbContext db, ICallLogStore store, ICu
             from c in calls.AsNoTracking()
             join p in db.Participants on c.ConversationId equals p.ConversationId
             join v in db.Conversations on c.ConversationId equals v.Id
-            where p.UserId == me
-                  && (p.ChatClearedAt == null || c.StartedAt > p.ChatClearedAt)
-                  && (v.Type == ConversationType.Group
-                      ? c.StartedAt >= p.JoinedAt && (p.IsActive || c.StartedAt <= p.LeftAt)
-                      : p.IsActive)
+            where p.UserId == me && p.Sees(v.Type, c)
             orderby c.StartedAt descending, c.Id descending
-            select c).Take(limit + 1).ToListAsync(cancellationToken);
+            select c).Take(limit + 1).Inlined().ToListAsync(cancellationToken);
 
         string? next = null;
         if (rows.Count > limit)

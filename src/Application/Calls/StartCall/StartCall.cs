@@ -21,7 +21,7 @@ namespace Astegni.Chat.Application.Calls.StartCall;
 public sealed record StartCall(int ConversationId, string CallType) : IChatCommand<CallView>;
 
 public sealed class StartCallHandler(
-    IChatDbContext db, ICallLogStore store, ICurrentUser currentUser, PolicyFacts policyFacts, TimeProvider clock, CommandOutbox outbox)
+    IChatDbContext db, IRowLocks rowLocks, ICurrentUser currentUser, PolicyFacts policyFacts, TimeProvider clock, CommandOutbox outbox)
     : ICommandHandler<StartCall, Result<CallView>>
 {
     public async ValueTask<Result<CallView>> Handle(StartCall command, CancellationToken cancellationToken)
@@ -34,7 +34,7 @@ public sealed class StartCallHandler(
         }
 
         // Held until this transaction ends, so call starts in one conversation take turns.
-        await store.LockConversationAsync(conversation.Id, cancellationToken);
+        await rowLocks.LockConversationAsync(conversation.Id, cancellationToken);
 
         var now = clock.GetUtcNow();
         if (conversation.OtherUserOf(caller) is { } callee)

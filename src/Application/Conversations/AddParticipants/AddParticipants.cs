@@ -19,13 +19,13 @@ public sealed record AddParticipants(int ConversationId, IReadOnlyList<int>? Par
 public sealed record ParticipantsAdded(IReadOnlyList<int> Added, IReadOnlyList<RefusedParticipant> Refused);
 
 public sealed class AddParticipantsHandler(
-    IChatDbContext db, ICurrentUser currentUser, PolicyFacts policyFacts, IOptions<ChatOptions> options, TimeProvider clock)
+    IChatDbContext db, IRowLocks rowLocks, ICurrentUser currentUser, PolicyFacts policyFacts, IOptions<ChatOptions> options, TimeProvider clock)
     : ICommandHandler<AddParticipants, Result<ParticipantsAdded>>
 {
     public async ValueTask<Result<ParticipantsAdded>> Handle(AddParticipants command, CancellationToken cancellationToken)
     {
         var admin = currentUser.Id;
-        var conversation = await GroupLoading.LoadForMembershipChangeAsync(db, command.ConversationId, cancellationToken);
+        var conversation = await GroupLoading.LoadForMembershipChangeAsync(db, rowLocks, command.ConversationId, cancellationToken);
         if (conversation is null)
         {
             return ConversationErrors.NotFound;

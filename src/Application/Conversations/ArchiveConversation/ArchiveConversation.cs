@@ -15,17 +15,6 @@ public sealed class ArchiveConversationHandler(IChatDbContext db, ICurrentUser c
     : ICommandHandler<ArchiveConversation, Result>
 {
     public ValueTask<Result> Handle(ArchiveConversation command, CancellationToken cancellationToken) =>
-        new(db.ChangeMembershipAsync(command.ConversationId, currentUser.Id, me =>
-        {
-            if (command.Archived)
-            {
-                me.Archive(clock.GetUtcNow());
-            }
-            else
-            {
-                me.Unarchive(clock.GetUtcNow());
-            }
-
-            return Result.Success();
-        }, cancellationToken));
+        new(db.ChangeMembershipAsync(
+            command.ConversationId, currentUser.Id, me => me.SetArchived(command.Archived, clock.GetUtcNow()), cancellationToken));
 }

@@ -10,13 +10,13 @@ namespace Astegni.Chat.Application.Conversations.ChangeParticipantRole;
 /// <summary>A group admin promotes a member to admin ("admin") or demotes an admin ("member").</summary>
 public sealed record ChangeParticipantRole(int ConversationId, int UserId, string? Role) : IChatCommand;
 
-public sealed class ChangeParticipantRoleHandler(IChatDbContext db, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ChangeParticipantRoleHandler(IChatDbContext db, IRowLocks rowLocks, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<ChangeParticipantRole, Result>
 {
     public async ValueTask<Result> Handle(ChangeParticipantRole command, CancellationToken cancellationToken)
     {
         // Locked like a membership change: two admins demoting each other at once must not leave none.
-        var conversation = await GroupLoading.LoadForMembershipChangeAsync(db, command.ConversationId, cancellationToken);
+        var conversation = await GroupLoading.LoadForMembershipChangeAsync(db, rowLocks, command.ConversationId, cancellationToken);
         if (conversation is null)
         {
             return ConversationErrors.NotFound;

@@ -15,9 +15,6 @@ public sealed class ClearConversationHistoryHandler(IChatDbContext db, ICurrentU
     : ICommandHandler<ClearConversationHistory, Result>
 {
     public ValueTask<Result> Handle(ClearConversationHistory command, CancellationToken cancellationToken) =>
-        new(db.ChangeMembershipAsync(command.ConversationId, currentUser.Id, me =>
-        {
-            me.ClearHistory(clock.GetUtcNow());
-            return Result.Success();
-        }, cancellationToken));
+        new(db.ChangeMembershipAsync(
+            command.ConversationId, currentUser.Id, me => me.ClearHistory(clock.GetUtcNow()), cancellationToken));
 }

@@ -15,9 +15,6 @@ public sealed class DeleteConversationHandler(IChatDbContext db, ICurrentUser cu
     : ICommandHandler<DeleteConversation, Result>
 {
     public ValueTask<Result> Handle(DeleteConversation command, CancellationToken cancellationToken) =>
-        new(db.ChangeMembershipAsync(command.ConversationId, currentUser.Id, me =>
-        {
-            me.Hide(clock.GetUtcNow());
-            return Result.Success();
-        }, cancellationToken));
+        new(db.ChangeMembershipAsync(
+            command.ConversationId, currentUser.Id, me => me.Hide(clock.GetUtcNow()), cancellationToken));
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Conversations.Views;
+using Astegni.Chat.Application.Messages;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
@@ -98,16 +99,10 @@ public sealed class GetConversationHandler(IChatDbContext db, ICurrentUser curre
     // The same visibility as history: not before my clear-history, not before I joined a group, not deleted for me.
     private Task<List<MessageView>> PinnedMessagesAsync(ConversationId conversationId, UserId viewer, CancellationToken cancellationToken)
     {
-        var pinned =
-            from m in db.Messages
-            join p in db.Participants on m.ConversationId equals p.ConversationId
-            join c in db.Conversations on m.ConversationId equals c.Id
-            where m.ConversationId == conversationId && m.IsPinned && p.UserId == viewer && p.IsActive
-                  && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
-                  && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt)
-                  && !m.Deletions.Any(d => d.UserId == viewer)
-            orderby m.PinnedAt descending, m.Id descending
-            select m;
+        var pinned = MessageAccess.VisibleTo(db, viewer)
+            .Where(m => m.ConversationId == conversationId && m.IsPinned)
+            .OrderByDescending(m => m.PinnedAt)
+            .ThenByDescending(m => m.Id);
         return MessageViews.LoadAsync(db, pinned.Take(MaxPinnedMessages), viewer, cancellationToken);
     }
 }

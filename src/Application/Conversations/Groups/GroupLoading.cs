@@ -1,4 +1,5 @@
 using Astegni.Chat.Application.Abstractions;
+using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,20 +14,20 @@ internal static class GroupLoading
     /// act at the same moment. Null when there is no such conversation.
     /// </summary>
     public static async Task<Conversation?> LoadForMembershipChangeAsync(
-        IChatDbContext db, int requestedId, CancellationToken cancellationToken)
+        IChatDbContext db, IRowLocks rowLocks, int requestedId, CancellationToken cancellationToken)
     {
-        // An UPDATE that changes nothing still takes the row lock; EF Core has no portable SELECT ... FOR UPDATE.
-        var found = await db.Conversations
+        var meant = await db.Conversations
             .InConversation(db, requestedId, c => c.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, c => c.UpdatedAt), cancellationToken);
-        if (found == 0)
+            .Select(c => (ConversationId?)c.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (meant is not { } conversationId || !await rowLocks.LockConversationAsync(conversationId, cancellationToken))
         {
             return null;
         }
 
+        // Read after the lock, so it sees what the command that held it before committed.
         return await db.Conversations
             .Include(c => c.Participants)
-            .InConversation(db, requestedId, c => c.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
     }
 }

@@ -12,17 +12,6 @@ public sealed class PinConversationHandler(IChatDbContext db, ICurrentUser curre
     : ICommandHandler<PinConversation, Result>
 {
     public ValueTask<Result> Handle(PinConversation command, CancellationToken cancellationToken) =>
-        new(db.ChangeMembershipAsync(command.ConversationId, currentUser.Id, me =>
-        {
-            if (command.Pinned)
-            {
-                me.Pin(clock.GetUtcNow());
-            }
-            else
-            {
-                me.Unpin(clock.GetUtcNow());
-            }
-
-            return Result.Success();
-        }, cancellationToken));
+        new(db.ChangeMembershipAsync(
+            command.ConversationId, currentUser.Id, me => me.SetPinned(command.Pinned, clock.GetUtcNow()), cancellationToken));
 }

@@ -13,12 +13,12 @@ namespace Astegni.Chat.Application.Conversations.RemoveParticipant;
 /// </summary>
 public sealed record RemoveParticipant(int ConversationId, int UserId) : IChatCommand;
 
-public sealed class RemoveParticipantHandler(IChatDbContext db, ICurrentUser currentUser, TimeProvider clock)
+public sealed class RemoveParticipantHandler(IChatDbContext db, IRowLocks rowLocks, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<RemoveParticipant, Result>
 {
     public async ValueTask<Result> Handle(RemoveParticipant command, CancellationToken cancellationToken)
     {
-        var conversation = await GroupLoading.LoadForMembershipChangeAsync(db, command.ConversationId, cancellationToken);
+        var conversation = await GroupLoading.LoadForMembershipChangeAsync(db, rowLocks, command.ConversationId, cancellationToken);
         if (conversation is null)
         {
             return ConversationErrors.NotFound;

@@ -1,5 +1,6 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Messages;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
@@ -20,7 +21,7 @@ public static class ConversationSummaries
 
     /// <summary>The viewer's active conversations as rows, unordered; callers filter, order and page.</summary>
     public static IQueryable<SummaryRow> Rows(IChatDbContext db, UserId viewer) =>
-        from p in db.Participants.AsNoTracking()
+        (from p in db.Participants.AsNoTracking()
         where p.UserId == viewer && p.IsActive
         join c in db.Conversations.AsNoTracking() on p.ConversationId equals c.Id
         // A direct chat the legacy backend created since the upgrade has no pair yet: its other
@@ -30,10 +31,7 @@ public static class ConversationSummaries
                 ? db.Participants.Where(x => x.ConversationId == c.Id && x.UserId != viewer).Select(x => (UserId?)x.UserId).FirstOrDefault()
                 : c.DirectUserLowId == viewer ? c.DirectUserHighId : c.DirectUserLowId
         let last = db.Messages
-            .Where(m => m.ConversationId == c.Id
-                        && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
-                        && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt)
-                        && !m.Deletions.Any(d => d.UserId == viewer))
+            .Where(m => m.ConversationId == c.Id && p.Sees(c.Type, m))
             .OrderByDescending(m => m.Id)
             .FirstOrDefault()
         select new SummaryRow
@@ -47,12 +45,10 @@ public static class ConversationSummaries
             LastSender = db.Users.FirstOrDefault(u => u.Id == last!.SenderUserId),
             // Same visibility as "last", plus: not mine and after my read position.
             UnreadCount = db.Messages.Count(m => m.ConversationId == c.Id
-                                                 && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
-                                                 && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt)
-                                                 && !m.Deletions.Any(d => d.UserId == viewer)
+                                                 && p.Sees(c.Type, m)
                                                  && m.SenderUserId != viewer
                                                  && m.Id > (p.LastReadMessageId ?? NothingRead)),
-        };
+        }).Inlined();
 
     /// <summary>Summaries as of <paramref name="now"/>: a mute whose end has passed shows as not muted.</summary>
     public static async Task<List<ConversationSummary>> LoadAsync(

@@ -28,16 +28,7 @@ public sealed class SearchMessagesHandler(IChatDbContext db, ICurrentUser curren
         var limit = query.Limit ?? Paging.DefaultLimit;
 
         // The same visibility as history (GetHistory), plus: tombstones have no words to find.
-        var visible =
-            from m in db.Messages
-            join p in db.Participants on m.ConversationId equals p.ConversationId
-            join c in db.Conversations on m.ConversationId equals c.Id
-            where p.UserId == viewer && p.IsActive
-                  && !m.IsDeleted
-                  && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
-                  && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt)
-                  && !m.Deletions.Any(d => d.UserId == viewer)
-            select m;
+        var visible = MessageAccess.VisibleTo(db, viewer).Where(m => !m.IsDeleted);
 
         if (query.ConversationId is { } within)
         {

@@ -1,6 +1,7 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Conversations.Views;
+using Astegni.Chat.Application.Messages;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Application.Privacy;
 using Astegni.Chat.Domain.Common;
@@ -82,15 +83,7 @@ public sealed class ExportMyChatDataHandler(IChatDbContext db, ICurrentUser curr
     /// <summary>What my history shows, in every conversation at once, walked by id in batches.</summary>
     private async Task<ILookup<int, MessageView>> VisibleMessagesAsync(UserId me, CancellationToken cancellationToken)
     {
-        var visible =
-            from m in db.Messages
-            join p in db.Participants on m.ConversationId equals p.ConversationId
-            join c in db.Conversations on m.ConversationId equals c.Id
-            where p.UserId == me && p.IsActive
-                  && (p.ChatClearedAt == null || m.CreatedAt > p.ChatClearedAt)
-                  && (c.Type != ConversationType.Group || m.CreatedAt >= p.JoinedAt)
-                  && !m.Deletions.Any(d => d.UserId == me)
-            select m;
+        var visible = MessageAccess.VisibleTo(db, me);
 
         var all = new List<MessageView>();
         var after = new MessageId(0);

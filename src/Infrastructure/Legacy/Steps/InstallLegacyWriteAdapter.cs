@@ -55,6 +55,9 @@ internal sealed class InstallLegacyWriteAdapter : IUpgradeStep
                     NEW.{c.User} := COALESCE(chat_profile_user(NEW.{c.Type}, NEW.{c.Id}), NEW.{c.User});
                 END IF;
                 """);
+            // Only writes that name a profile column can need a user resolved: this module's own updates
+            // (mark read, edit, pin by user) name none and so pay no function call per row.
+            var profileColumns = string.Join(", ", table.SelectMany(c => new[] { c.Type, c.Id }).Distinct());
             await context.ExecuteAsync($"""
                 CREATE OR REPLACE FUNCTION chat_resolve_{table.Key}() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
@@ -62,7 +65,7 @@ internal sealed class InstallLegacyWriteAdapter : IUpgradeStep
                     RETURN NEW;
                 END $$;
                 DROP TRIGGER IF EXISTS chat_resolve_user ON {table.Key};
-                CREATE TRIGGER chat_resolve_user BEFORE INSERT OR UPDATE ON {table.Key}
+                CREATE TRIGGER chat_resolve_user BEFORE INSERT OR UPDATE OF {profileColumns} ON {table.Key}
                     FOR EACH ROW EXECUTE FUNCTION chat_resolve_{table.Key}();
                 """);
         }
