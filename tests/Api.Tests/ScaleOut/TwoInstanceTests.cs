@@ -67,6 +67,40 @@ public sealed class TwoInstanceTests : ApiTest
     }
 
     [Test]
+    public async Task Typing_on_instance_two_reaches_the_other_person_on_instance_one()
+    {
+        var abebe = await Db.AddUserAsync("Abebe");
+        var almaz = await Db.AddUserAsync("Almaz");
+        var conversationId = await _two.User(abebe).OpenDirectIdAsync(almaz);
+        await using var almazPhone = await HubListener.ConnectAsync(_one.ServerAddress, almaz, "typing");
+        await using var abebePhone = await HubListener.ConnectAsync(_two.ServerAddress, abebe, "typing");
+
+        await abebePhone.TypingAsync(conversationId, true);
+
+        var typing = await almazPhone.NextAsync("typing", TimeSpan.FromSeconds(10));
+        Assert.That(typing.Int("user_id"), Is.EqualTo(abebe));
+        await abebePhone.TypingAsync(conversationId, false);
+    }
+
+    [Test]
+    public async Task A_call_started_on_instance_two_rings_on_instance_one_and_its_answer_reaches_the_caller_back_on_two()
+    {
+        var abebe = _two.User(await Db.AddUserAsync("Abebe"));
+        var almaz = _one.User(await Db.AddUserAsync("Almaz"));
+        var conversationId = await abebe.OpenDirectIdAsync(almaz.Id);
+        await using var almazPhone = await HubListener.ConnectAsync(_one.ServerAddress, almaz.Id, "call_ringing");
+        await using var abebePhone = await HubListener.ConnectAsync(_two.ServerAddress, abebe.Id, "call_updated");
+
+        var callId = await abebe.StartCallIdAsync(conversationId);
+        var ringing = await almazPhone.NextAsync("call_ringing", TimeSpan.FromSeconds(10));
+        await almaz.CallActionOkAsync(callId, "answer");
+        var answered = await abebePhone.NextAsync("call_updated", TimeSpan.FromSeconds(10));
+
+        Assert.That(ringing.GetProperty("call").Int("id"), Is.EqualTo(callId));
+        Assert.That(answered.GetProperty("call").Int("id"), Is.EqualTo(callId));
+    }
+
+    [Test]
     public async Task Sends_are_counted_once_for_both_instances()
     {
         var abebe = await Db.AddUserAsync("Abebe");
