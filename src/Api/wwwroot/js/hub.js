@@ -14,7 +14,9 @@ export function connectHub(token, handlers, onState) {
   }
 
   const connection = new signalR.HubConnectionBuilder()
-    .withUrl('/hubs/chat', { accessTokenFactory: () => token })
+    // WebSockets straight away, no negotiate request: behind a load balancer without sticky sessions the
+    // negotiate and the connection could reach different instances (SignalR's rule for scale-out).
+    .withUrl('/hubs/chat', { accessTokenFactory: () => token, skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: context => Math.min(30000, 1000 * 2 ** context.previousRetryCount) })
     .configureLogging(signalR.LogLevel.Warning)
     .build();
