@@ -71,6 +71,7 @@ public sealed class LegacyUpgrade(string connectionString)
             new DeriveReadPositions(),
             new FinishSchema(baseline),
             new InstallLegacyWriteAdapter(),
+            new AnalyzeRewrittenTables(),
         ];
         for (var i = 0; i < steps.Length; i++)
         {

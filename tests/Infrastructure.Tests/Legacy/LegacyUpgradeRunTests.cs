@@ -26,6 +26,22 @@ public sealed class LegacyUpgradeRunTests
     }
 
     [Test]
+    public async Task TheUpgrade_LeavesPlannerStatistics_OnTheTablesItRewrote()
+    {
+        var db = await LegacyDatabase.CreateAsync("legacy_analyzed", LegacyShape.Scripts);
+
+        await new LegacyUpgrade(db).RunAsync(Options.Upgrade);
+
+        await using var connection = new NpgsqlConnection(db);
+        await connection.OpenAsync();
+        await using var analyzed = new NpgsqlCommand("""
+            SELECT count(DISTINCT tablename) FROM pg_stats
+            WHERE schemaname = 'public' AND tablename IN ('chat_messages', 'conversations', 'conversation_participants')
+            """, connection);
+        Assert.That(await analyzed.ExecuteScalarAsync(), Is.EqualTo(3L), "the planner has statistics for the rewritten tables");
+    }
+
+    [Test]
     public async Task SecondRun_ChangesNothing_AndSaysSo()
     {
         var db = await LegacyDatabase.CreateAsync("legacy_twice", LegacyShape.Orm);
