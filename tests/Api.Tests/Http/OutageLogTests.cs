@@ -1,11 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Http.Connections;
+using Astegni.Chat.Api.Tests.RealtimeData;
+using Astegni.Chat.TestSupport;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Astegni.Chat.TestSupport;
 
 namespace Astegni.Chat.Api.Tests.Http;
 
@@ -33,18 +32,9 @@ public sealed class OutageLogTests
             statuses.AddRange([listed.StatusCode, sent.StatusCode, edited.StatusCode]);
         }
 
-        await using (var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(factory.ServerAddress, "/hubs/chat"), options =>
-            {
-                options.AccessTokenProvider = () => Task.FromResult<string?>(ChatApiFactory.TokenFor(1));
-                options.Transports = HttpTransportType.WebSockets;
-                options.SkipNegotiation = true;
-            })
-            .Build())
+        await using (var phone = await HubListener.ConnectAsync(factory.ServerAddress, 1))
         {
-            await connection.StartAsync();
-            Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("Typing", 1, true));
-            await connection.StopAsync();
+            Assert.ThrowsAsync<HubException>(() => phone.TypingAsync(1, true));
         }
 
         await factory.DisposeAsync();

@@ -1,7 +1,6 @@
 using Astegni.Chat.Api.Tests.Http;
-using Microsoft.AspNetCore.Http.Connections;
+using Astegni.Chat.Api.Tests.RealtimeData;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Logging;
 
 namespace Astegni.Chat.Api.Tests.Realtime;
@@ -17,15 +16,7 @@ public sealed class HubCallLogTests : ApiTest
         var logs = new RecordingLoggerProvider();
         await using var factory = new LoggedFactory(logs);
         var me = await UserAsync("Abebe");
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(factory.ServerAddress, "/hubs/chat"), options =>
-            {
-                options.AccessTokenProvider = () => Task.FromResult<string?>(ChatApiFactory.TokenFor(me.Id));
-                options.Transports = HttpTransportType.WebSockets;
-                options.SkipNegotiation = true;
-            })
-            .Build();
-        await connection.StartAsync();
+        await using var phone = await HubListener.ConnectAsync(factory.ServerAddress, me.Id);
 
         var refusals = new List<string>();
         for (var frame = 0; frame < BadFrames; frame++)
@@ -34,8 +25,8 @@ public sealed class HubCallLogTests : ApiTest
             {
                 // Half to a conversation that is not mine, half with arguments that do not bind.
                 await (frame % 2 == 0
-                    ? connection.InvokeAsync("Typing", 999_999, true)
-                    : connection.InvokeAsync("Typing", "not a conversation", "yes"));
+                    ? phone.TypingAsync(999_999, true)
+                    : phone.InvokeRawAsync("Typing", "not a conversation", "yes"));
             }
             catch (HubException refused)
             {
