@@ -26,12 +26,13 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public HttpClient ClientFor(int userId)
     {
-        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
+        // A fresh process compiles every query on first use: on a busy 2-core machine a first request takes seconds.
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization = new("Bearer", ChatApiFactory.TokenFor(userId));
         return client;
     }
 
-    /// <summary>Starts the service and waits until it answers <c>/health/live</c>.</summary>
+    /// <summary>Starts the service and waits until it answers <c>/health/ready</c> (it reaches its database).</summary>
     public async Task StartAsync()
     {
         var start = new ProcessStartInfo("dotnet")
@@ -55,14 +56,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        using var probe = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
+        using var probe = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < deadline && IsRunning)
         {
             try
             {
-                using var live = await probe.GetAsync(new Uri("/health/live", UriKind.Relative));
-                if (live.IsSuccessStatusCode)
+                using var ready = await probe.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (ready.IsSuccessStatusCode)
                 {
                     return;
                 }
