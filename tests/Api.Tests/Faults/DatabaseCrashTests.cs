@@ -1,4 +1,5 @@
 using System.Net;
+using Astegni.Chat.Api.Tests.RealtimeData;
 using Astegni.Chat.TestSupport;
 
 namespace Astegni.Chat.Api.Tests.Faults;
@@ -43,5 +44,26 @@ public sealed class DatabaseCrashTests
             Assert.That(firstAfterRestart - back, Is.LessThan(TimeSpan.FromSeconds(5)), "sends succeed again soon after the database is back");
             Assert.That(service.IsRunning, Is.True, "the service never exits");
         }
+    }
+
+    [Test]
+    public async Task Someone_who_connects_while_the_database_is_down_is_announced_online_once_it_is_back()
+    {
+        await using var postgres = await PrivatePostgres.StartAsync();
+        var db = await TestDatabase.CreateAsync("chat_database_crash_presence", postgres.ServerConnectionString);
+        await using var service = new ServiceProcess(db.ConnectionString);
+        await service.StartAsync();
+        var abebe = await db.AddUserAsync("Abebe");
+        var almaz = await db.AddUserAsync("Almaz");
+        await new TestUser(abebe, service.ClientFor(abebe)).OpenDirectIdAsync(almaz);
+        await using var almazPhone = await HubListener.ConnectAsync(service.Address, almaz, "presence_changed");
+
+        await postgres.StopImmediatelyAsync();
+        await using var abebePhone = await HubListener.ConnectAsync(service.Address, abebe);
+        await Task.Delay(Outage);
+        await postgres.StartAgainAsync();
+
+        var online = await almazPhone.NextAsync("presence_changed", TimeSpan.FromSeconds(30), aboutUserId: abebe);
+        Assert.That(online.GetProperty("is_online").GetBoolean(), Is.True);
     }
 }
