@@ -60,7 +60,6 @@ public static class ChatHost
         services.AddHostedService<UnusedUploadExpiry>();
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<IRateLimiter, InMemoryRateLimiter>();
-        services.AddSingleton<IHubConnectionCap, InMemoryHubConnectionCap>();
         services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));
         services.Configure<LocalMediaStorageOptions>(options => options.Root =
             LocalMediaStorageOptions.Resolve(configuration[$"{LocalMediaStorageOptions.Section}:Root"], builder.Environment.ContentRootPath));
@@ -87,7 +86,7 @@ public static class ChatHost
         }).AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
         if (configuration[RedisScaleOut.ConnectionKey] is { Length: > 0 } redis)
         {
-            services.AddRedisScaleOut(signalR, redis);
+            services.AddRedisScaleOut(signalR, configuration, redis);
         }
 
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();

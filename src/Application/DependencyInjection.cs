@@ -32,7 +32,9 @@ public static class DependencyInjection
         services.AddScoped<Events.Outbox.CommandOutbox>();
         services.AddScoped<Events.Outbox.OutboxRelay>();
         services.AddSingleton<TypingTracker>();
-        services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<ITypingBoard, InMemoryTypingBoard>();
+        services.AddSingleton<InMemoryPresenceStore>();
+        services.AddSingleton<IPresenceStore>(sp => sp.GetRequiredService<InMemoryPresenceStore>());
         services.AddScoped<PresenceBroadcaster>();
         return services;
     }

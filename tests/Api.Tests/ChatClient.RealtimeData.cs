@@ -66,10 +66,10 @@ internal static class RealtimeDataClient
     /// </summary>
     public static async Task WaitUntilQuietAsync(this ChatApiFactory factory)
     {
-        var presence = factory.Services.GetRequiredService<PresenceTracker>();
+        var presence = factory.Services.GetRequiredService<InMemoryPresenceStore>();
         var typing = factory.Services.GetRequiredService<TypingTracker>();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while ((presence.OnlineUserCount > 0 || typing.ShownCount > 0) && DateTime.UtcNow < deadline)
+        while ((presence.OpenConnectionCount > 0 || typing.ShownCount > 0) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }

@@ -1,16 +1,17 @@
 using System.Text.Json;
 using Astegni.Chat.Api.Http;
-using Astegni.Chat.Api.RateLimiting;
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Calls.SendCallSignal;
 using Astegni.Chat.Application.Conversations.SignalTyping;
 using Astegni.Chat.Application.Presence;
 using Astegni.Chat.Application.Presence.GoOffline;
 using Astegni.Chat.Application.Presence.GoOnline;
+using Astegni.Chat.Application.RateLimits;
 using Astegni.Chat.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace Astegni.Chat.Api.Realtime;
 
@@ -21,7 +22,7 @@ namespace Astegni.Chat.Api.Realtime;
 /// </summary>
 [Authorize]
 public sealed class ChatHub(
-    ISender sender, ICurrentUser currentUser, PresenceTracker presence, IHubConnectionCap connectionCap, PresenceRetry presenceRetry,
+    ISender sender, ICurrentUser currentUser, IPresenceStore presence, IOptions<RateLimitOptions> limits, PresenceRetry presenceRetry,
     ILogger<ChatHub> logger) : Hub
 {
     public const string Path = "/hubs/chat";
@@ -32,7 +33,8 @@ public sealed class ChatHub(
     // exactly, even when a command fails before its handler runs (database unreachable, pool exhausted).
     public override async Task OnConnectedAsync()
     {
-        if (!connectionCap.TryOpen(currentUser.Id))
+        var opening = await presence.OpenAsync(currentUser.Id, Context.ConnectionId, ConnectionCap, Context.ConnectionAborted);
+        if (opening == ConnectionOpening.Refused)
         {
             // Over the per-user cap: closed at once, counted nowhere (OnDisconnectedAsync sees the mark).
             Context.Items[OverCap] = true;
@@ -40,7 +42,7 @@ public sealed class ChatHub(
             return;
         }
 
-        if (!presence.Connected(currentUser.Id))
+        if (opening != ConnectionOpening.CameOnline)
         {
             return;
         }
@@ -58,21 +60,15 @@ public sealed class ChatHub(
         catch
         {
             // SignalR closes a connection whose OnConnectedAsync failed without calling OnDisconnectedAsync.
-            presence.Disconnected(currentUser.Id);
-            connectionCap.Close(currentUser.Id);
+            await presence.CloseAsync(currentUser.Id, Context.ConnectionId, CancellationToken.None);
             throw;
         }
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        if (Context.Items.ContainsKey(OverCap))
-        {
-            return;
-        }
-
-        connectionCap.Close(currentUser.Id);
-        if (!presence.Disconnected(currentUser.Id))
+        if (Context.Items.ContainsKey(OverCap)
+            || !await presence.CloseAsync(currentUser.Id, Context.ConnectionId, CancellationToken.None))
         {
             return;
         }
@@ -83,11 +79,14 @@ public sealed class ChatHub(
         }
         catch (Exception outage) when (DatabaseOutage.IsOutage(outage))
         {
-            // The user is offline in memory already; only the last-seen time is not written. One line, no stack trace.
+            // The user is offline in the presence store already; only the last-seen time is not written. One line, no stack trace.
             logger.LogWarning("Database unreachable while recording user {UserId} offline: {Reason}",
                 currentUser.Id.Value, outage.GetBaseException().Message);
         }
     }
+
+    // Every message fans out to each connection, so an unbounded number would let one script multiply the service's work.
+    private int? ConnectionCap => limits.Value.Enabled ? limits.Value.HubConnectionsPerUser : null;
 
     /// <summary>Client → server: I am typing in this conversation (<paramref name="isTyping"/>), or I stopped.</summary>
     public async Task Typing(int conversationId, bool isTyping) =>

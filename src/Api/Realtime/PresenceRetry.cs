@@ -12,7 +12,7 @@ namespace Astegni.Chat.Api.Realtime;
 /// in the background with backoff (1 s doubling to 30 s, for about five minutes), and given up as soon as
 /// the user has no connection left or the service stops.
 /// </summary>
-public sealed class PresenceRetry(IServiceScopeFactory scopes, PresenceTracker presence, IHostApplicationLifetime lifetime, ILogger<PresenceRetry> logger)
+public sealed class PresenceRetry(IServiceScopeFactory scopes, IPresenceStore presence, IHostApplicationLifetime lifetime, ILogger<PresenceRetry> logger)
 {
     private static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestDelay = TimeSpan.FromSeconds(30);
@@ -24,10 +24,15 @@ public sealed class PresenceRetry(IServiceScopeFactory scopes, PresenceTracker p
     {
         var stopping = lifetime.ApplicationStopping;
         var delay = FirstDelay;
-        for (var attempt = 1; attempt <= Attempts && presence.IsOnline(user) && !stopping.IsCancellationRequested; attempt++)
+        for (var attempt = 1; attempt <= Attempts && !stopping.IsCancellationRequested; attempt++)
         {
             try
             {
+                if (!await presence.IsOnlineAsync(user, stopping))
+                {
+                    return;
+                }
+
                 await Task.Delay(delay, stopping);
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(user);

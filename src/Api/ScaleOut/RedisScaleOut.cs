@@ -1,4 +1,6 @@
 using Astegni.Chat.Api.RateLimiting;
+using Astegni.Chat.Application.Conversations.SignalTyping;
+using Astegni.Chat.Application.Presence;
 using Astegni.Chat.Application.RateLimits;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -9,7 +11,7 @@ namespace Astegni.Chat.Api.ScaleOut;
 /// <summary>
 /// Several instances behind a load balancer share Redis (<c>Redis:Connection</c>, a StackExchange.Redis
 /// configuration string): the SignalR backplane carries every hub event to the user's connections on any
-/// instance, and the rate limits are counted once for all instances. Without it the service is one process,
+/// instance, and the rate limits, presence, typing indicators and the per-user connection cap are counted once for all instances. Without it the service is one process,
 /// as <c>build/run</c> serves it. Redis down is a degradation, not an outage: REST keeps working, pushes reach
 /// the connections on the handling instance, limits are counted per instance, and the client reconnects by
 /// itself when Redis is back.
@@ -21,19 +23,25 @@ public static class RedisScaleOut
     // Every key and channel of the module starts with this, so a Redis shared with other Astegni parts is safe.
     public const string Prefix = "astegni-chat";
 
-    public static void AddRedisScaleOut(this IServiceCollection services, ISignalRServerBuilder signalR, string connection)
+    public static void AddRedisScaleOut(this IServiceCollection services, ISignalRServerBuilder signalR, IConfiguration configuration, string connection)
     {
-        var configuration = ConfigurationOptions.Parse(connection);
+        services.Configure<ScaleOutOptions>(configuration.GetSection(ScaleOutOptions.Section));
+        var redisOptions = ConfigurationOptions.Parse(connection);
         // Start (and keep running) while Redis is unreachable; the multiplexer reconnects in the background.
-        configuration.AbortOnConnectFail = false;
-        configuration.ChannelPrefix = RedisChannel.Literal(Prefix);
-        var redis = ConnectionMultiplexer.Connect(configuration);
+        redisOptions.AbortOnConnectFail = false;
+        redisOptions.ChannelPrefix = RedisChannel.Literal(Prefix);
+        var redis = ConnectionMultiplexer.Connect(redisOptions);
         services.AddSingleton<IConnectionMultiplexer>(redis);
 
         signalR.AddStackExchangeRedis(options => options.ConnectionFactory = _ => Task.FromResult<IConnectionMultiplexer>(redis));
 
         services.AddSingleton<InMemoryRateLimiter>();
         services.AddSingleton<IRateLimiter, RedisRateLimiter>();
+        services.AddSingleton<RedisPresenceStore>();
+        services.AddSingleton<IPresenceStore>(provider => provider.GetRequiredService<RedisPresenceStore>());
+        services.AddHostedService<PresenceLeaseRenewal>();
+        services.AddSingleton<InMemoryTypingBoard>();
+        services.AddSingleton<ITypingBoard, RedisTypingBoard>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
     }
 }

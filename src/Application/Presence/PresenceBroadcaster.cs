@@ -18,7 +18,7 @@ namespace Astegni.Chat.Application.Presence;
 /// asks <c>GET /api/chat/users/status</c> (realtime is a hint, REST is the truth).
 /// </remarks>
 public sealed partial class PresenceBroadcaster(
-    IChatDbContext db, IRealtimePublisher realtime, PresenceTracker tracker, PolicyFacts policyFacts, ILogger<PresenceBroadcaster> logger)
+    IChatDbContext db, IRealtimePublisher realtime, IPresenceStore presence, PolicyFacts policyFacts, ILogger<PresenceBroadcaster> logger)
 {
     public const string EventName = "presence_changed";
     public const int MaxAudience = 1000;
@@ -31,7 +31,8 @@ public sealed partial class PresenceBroadcaster(
     public async Task AnnounceAsync(UserId user, bool isOnline, DateTimeOffset? lastSeen, CancellationToken cancellationToken)
     {
         var viewers = await AudienceAsync(user, cancellationToken);
-        var online = viewers.Where(v => tracker.IsOnline(v.ViewerId)).ToList();
+        var onlineIds = await presence.OnlineAmongAsync(viewers.ConvertAll(v => v.ViewerId), cancellationToken);
+        var online = viewers.Where(v => onlineIds.Contains(v.ViewerId)).ToList();
         if (online.Count == 0)
         {
             return;

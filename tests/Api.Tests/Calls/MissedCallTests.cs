@@ -105,9 +105,9 @@ public sealed class MissedCallTests : ApiTest
     [TearDown]
     public async Task LetConnectionsClose()
     {
-        var presence = _service.Services.GetRequiredService<PresenceTracker>();
+        var presence = _service.Services.GetRequiredService<InMemoryPresenceStore>();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (presence.OnlineUserCount > 0 && DateTime.UtcNow < deadline)
+        while (presence.OpenConnectionCount > 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }

@@ -14,7 +14,7 @@ public sealed class TypingTrackerTests
     private static readonly UserId Typer = new(1);
     private static readonly UserId Alice = new(2);
     private static readonly UserId Bob = new(3);
-    private static readonly TypingTracker.Key InChat = new(new ConversationId(10), Typer);
+    private static readonly TypingKey InChat = new(new ConversationId(10), Typer);
 
     private ManualClock _clock = null!;
     private IRealtimePublisher _realtime = null!;
@@ -25,7 +25,7 @@ public sealed class TypingTrackerTests
     {
         _clock = new ManualClock();
         _realtime = Substitute.For<IRealtimePublisher>();
-        _tracker = new TypingTracker(_realtime, _clock, Options.Create(new ChatOptions()), NullLogger<TypingTracker>.Instance);
+        _tracker = new TypingTracker(new InMemoryTypingBoard(_clock), _realtime, _clock, Options.Create(new ChatOptions()), NullLogger<TypingTracker>.Instance);
     }
 
     [TearDown]

@@ -34,7 +34,7 @@ public sealed class ListTypingUsersHandler(IChatDbContext db, ICurrentUser curre
 
         var conversationId = membership.ConversationId;
 
-        var typers = typing.TypersShownTo(conversationId, viewer);
+        var typers = await typing.TypersShownToAsync(conversationId, viewer, cancellationToken);
         if (typers.Count == 0)
         {
             return new TypingNow([], false);

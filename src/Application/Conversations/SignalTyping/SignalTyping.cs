@@ -47,7 +47,7 @@ public sealed class SignalTypingHandler(IChatDbContext db, ICurrentUser currentU
             return ConversationErrors.NotFound;
         }
 
-        var key = new TypingTracker.Key(audience.ConversationId, typer);
+        var key = new TypingKey(audience.ConversationId, typer);
         if (!command.IsTyping)
         {
             // Ends an indicator already shown, even when the setting was switched off meanwhile.

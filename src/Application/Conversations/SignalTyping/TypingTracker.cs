@@ -7,87 +7,76 @@ using Microsoft.Extensions.Options;
 namespace Astegni.Chat.Application.Conversations.SignalTyping;
 
 /// <summary>
-/// The typing indicators shown right now, one per (conversation, typer), each with a timer that clears
-/// it when no new "typing" signal arrives within <see cref="ChatOptions.TypingTimeout"/>. In memory:
-/// an indicator lives seconds, so it is never stored. One instance per process (a singleton).
+/// Shows and clears typing indicators: each one is put on the <see cref="ITypingBoard"/> and pushed, and a
+/// timer of the instance that showed it clears it when no new "typing" signal arrives within
+/// <see cref="ChatOptions.TypingTimeout"/>. An indicator lives seconds, so it is never stored in the database.
+/// Whoever takes an indicator off the board (a "stopped" signal on any instance, or its timer) pushes its end,
+/// so the end is pushed once. One per process (a singleton).
 /// </summary>
 public sealed partial class TypingTracker(
-    IRealtimePublisher realtime, TimeProvider clock, IOptions<ChatOptions> options, ILogger<TypingTracker> logger) : IDisposable
+    ITypingBoard board, IRealtimePublisher realtime, TimeProvider clock, IOptions<ChatOptions> options, ILogger<TypingTracker> logger) : IDisposable
 {
     public const string EventName = "typing";
 
-    private readonly Dictionary<Key, Indicator> _shown = [];
+    private readonly Dictionary<TypingKey, (ITimer Timer, Guid Token)> _timers = [];
     private readonly Lock _gate = new();
     private bool _disposed;
 
-    public readonly record struct Key(ConversationId ConversationId, UserId Typer);
-
-    /// <summary>How many indicators are shown now (their timers are running).</summary>
+    /// <summary>How many indicators this instance's timers are running for.</summary>
     public int ShownCount
     {
         get
         {
             lock (_gate)
             {
-                return _shown.Count;
+                return _timers.Count;
             }
         }
     }
 
     /// <summary>Who is shown typing in the conversation to <paramref name="viewer"/> right now (for clients that ask rather than listen).</summary>
-    public IReadOnlyList<UserId> TypersShownTo(ConversationId conversationId, UserId viewer)
-    {
-        lock (_gate)
-        {
-            return _shown.Values
-                .Where(i => i.Key.ConversationId == conversationId && i.Recipients.Contains(viewer))
-                .Select(i => i.Key.Typer)
-                .ToList();
-        }
-    }
+    public async Task<IReadOnlyList<UserId>> TypersShownToAsync(ConversationId conversationId, UserId viewer, CancellationToken cancellationToken) =>
+        (await board.InConversationAsync(conversationId, cancellationToken))
+        .Where(i => i.Recipients.Contains(viewer))
+        .Select(i => i.Key.Typer)
+        .ToList();
 
     /// <summary>Shows "typing" to <paramref name="recipients"/> and (re)starts the indicator's expiry.</summary>
-    public Task ShowAsync(Key key, IReadOnlyCollection<UserId> recipients, CancellationToken cancellationToken)
+    public async Task ShowAsync(TypingKey key, IReadOnlyCollection<UserId> recipients, CancellationToken cancellationToken)
     {
-        var indicator = new Indicator(key, recipients);
+        var timeout = options.Value.TypingTimeout;
+        var indicator = new TypingIndicator(key, Guid.NewGuid(), recipients, clock.GetUtcNow() + timeout);
+        await board.PutAsync(indicator, cancellationToken);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_shown.Remove(key, out var previous))
+            if (_timers.Remove(key, out var previous))
             {
-                previous.Timer?.Dispose();
+                previous.Timer.Dispose();
             }
 
-            _shown[key] = indicator;
-            indicator.Timer = clock.CreateTimer(
-                state => Expire((Indicator)state!), indicator, options.Value.TypingTimeout, Timeout.InfiniteTimeSpan);
+            var timer = clock.CreateTimer(state => _ = ExpireAsync((TypingIndicator)state!), indicator, timeout, Timeout.InfiniteTimeSpan);
+            _timers[key] = (timer, indicator.Token);
         }
 
-        return PublishAsync(key, recipients, isTyping: true, cancellationToken);
+        await PublishAsync(key, recipients, isTyping: true, cancellationToken);
     }
 
     /// <summary>
     /// Clears the indicator now, for those who were shown it and may still see it
     /// (<paramref name="allowedRecipients"/>: someone blocked since then hears nothing more). Nothing shown, nothing sent.
     /// </summary>
-    public Task HideAsync(Key key, IReadOnlyCollection<UserId> allowedRecipients, CancellationToken cancellationToken)
+    public async Task HideAsync(TypingKey key, IReadOnlyCollection<UserId> allowedRecipients, CancellationToken cancellationToken)
     {
-        Indicator? shown;
-        lock (_gate)
-        {
-            if (_shown.Remove(key, out shown))
-            {
-                shown.Timer?.Dispose();
-            }
-        }
-
+        StopTimer(key);
+        var shown = await board.TakeAsync(key, token: null, cancellationToken);
         if (shown is null)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var recipients = shown.Recipients.Intersect(allowedRecipients).ToList();
-        return PublishAsync(key, recipients, isTyping: false, cancellationToken);
+        await PublishAsync(key, recipients, isTyping: false, cancellationToken);
     }
 
     public void Dispose()
@@ -95,37 +84,44 @@ public sealed partial class TypingTracker(
         lock (_gate)
         {
             _disposed = true;
-            foreach (var indicator in _shown.Values)
+            foreach (var (timer, _) in _timers.Values)
             {
-                indicator.Timer?.Dispose();
+                timer.Dispose();
             }
 
-            _shown.Clear();
+            _timers.Clear();
         }
     }
 
-    private void Expire(Indicator indicator)
+    private void StopTimer(TypingKey key)
     {
         lock (_gate)
         {
-            // A newer signal replaced this indicator (or a "stopped" removed it): its own timer decides.
-            if (!_shown.TryGetValue(indicator.Key, out var current) || !ReferenceEquals(current, indicator))
+            if (_timers.Remove(key, out var running))
             {
-                return;
+                running.Timer.Dispose();
             }
-
-            _shown.Remove(indicator.Key);
-            indicator.Timer?.Dispose();
         }
-
-        _ = PublishExpiryAsync(indicator);
     }
 
-    private async Task PublishExpiryAsync(Indicator indicator)
+    private async Task ExpireAsync(TypingIndicator indicator)
     {
         try
         {
-            await PublishAsync(indicator.Key, indicator.Recipients, isTyping: false, CancellationToken.None);
+            lock (_gate)
+            {
+                if (_timers.TryGetValue(indicator.Key, out var running) && running.Token == indicator.Token)
+                {
+                    _timers.Remove(indicator.Key);
+                    running.Timer.Dispose();
+                }
+            }
+
+            // Still this showing on the board: a newer signal (here or on another instance) replaced it otherwise.
+            if (await board.TakeAsync(indicator.Key, indicator.Token, CancellationToken.None) is { } shown)
+            {
+                await PublishAsync(shown.Key, shown.Recipients, isTyping: false, CancellationToken.None);
+            }
         }
 #pragma warning disable CA1031 // a timer callback has nobody to throw to: a failed push is logged, the indicator is gone anyway
         catch (Exception exception)
@@ -135,18 +131,11 @@ public sealed partial class TypingTracker(
         }
     }
 
-    private Task PublishAsync(Key key, IReadOnlyCollection<UserId> recipients, bool isTyping, CancellationToken cancellationToken) =>
+    private Task PublishAsync(TypingKey key, IReadOnlyCollection<UserId> recipients, bool isTyping, CancellationToken cancellationToken) =>
         realtime.PublishAsync(recipients, EventName, new TypingEvent(key.ConversationId.Value, key.Typer.Value, isTyping), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing the end of a typing indicator failed")]
     private static partial void LogExpiryPushFailed(ILogger logger, Exception exception);
-
-    private sealed class Indicator(Key key, IReadOnlyCollection<UserId> recipients)
-    {
-        public Key Key { get; } = key;
-        public IReadOnlyCollection<UserId> Recipients { get; } = recipients;
-        public ITimer? Timer { get; set; }
-    }
 }
 
 /// <summary>The hub event <c>typing {conversation_id, user_id, is_typing}</c>.</summary>

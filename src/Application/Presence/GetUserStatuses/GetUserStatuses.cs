@@ -26,7 +26,7 @@ public sealed record UserStatusView(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsOnline,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? LastSeen);
 
-public sealed class GetUserStatusesHandler(IChatDbContext db, ICurrentUser currentUser, PresenceTracker tracker, TimeProvider clock)
+public sealed class GetUserStatusesHandler(IChatDbContext db, ICurrentUser currentUser, IPresenceStore presence, TimeProvider clock)
     : IQueryHandler<GetUserStatuses, Result<UserStatuses>>
 {
     public async ValueTask<Result<UserStatuses>> Handle(GetUserStatuses query, CancellationToken cancellationToken)
@@ -51,6 +51,7 @@ public sealed class GetUserStatusesHandler(IChatDbContext db, ICurrentUser curre
             .ToDictionaryAsync(r => r.Id, cancellationToken);
 
         var now = clock.GetUtcNow();
+        var online = await presence.OnlineAmongAsync(ids, cancellationToken);
         var statuses = ids.ConvertAll(id =>
         {
             if (!rows.TryGetValue(id, out var row))
@@ -64,7 +65,7 @@ public sealed class GetUserStatusesHandler(IChatDbContext db, ICurrentUser curre
                 row.Settings ?? PrivacySettings.Defaults(id, now));
             return new UserStatusView(
                 id.Value,
-                visible.OnlineStatus ? tracker.IsOnline(id) : null,
+                visible.OnlineStatus ? online.Contains(id) : null,
                 visible.LastSeen ? row.LastSeenAt : null);
         });
         return new UserStatuses(statuses);

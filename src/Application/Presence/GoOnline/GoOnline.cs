@@ -6,7 +6,7 @@ using Mediator;
 namespace Astegni.Chat.Application.Presence.GoOnline;
 
 /// <summary>
-/// I came online: my first hub connection opened (the hub counts connections in <see cref="PresenceTracker"/>).
+/// I came online: my first hub connection opened (the hub counts connections in <see cref="IPresenceStore"/>).
 /// Those allowed to see my online status are told. Nothing is stored, so no transaction is opened.
 /// </summary>
 public sealed record GoOnline : IChatCommand, IStoresNothing;

@@ -19,7 +19,7 @@ public sealed record ReportPresence(bool IsOnline = true) : IChatCommand
 }
 
 public sealed class ReportPresenceHandler(
-    IChatDbContext db, ICurrentUser currentUser, PresenceTracker tracker, PresenceBroadcaster broadcaster, TimeProvider clock)
+    IChatDbContext db, ICurrentUser currentUser, IPresenceStore presence, PresenceBroadcaster broadcaster, TimeProvider clock)
     : ICommandHandler<ReportPresence, Result>
 {
     public async ValueTask<Result> Handle(ReportPresence command, CancellationToken cancellationToken)
@@ -30,12 +30,12 @@ public sealed class ReportPresenceHandler(
         // The push first, the write last, as GoOffline does (the same lock order).
         if (command.IsOnline)
         {
-            if (tracker.Lease(me, now + ReportPresence.Lease))
+            if (await presence.LeaseAsync(me, now + ReportPresence.Lease, cancellationToken))
             {
                 await broadcaster.AnnounceAsync(me, isOnline: true, lastSeen: null, cancellationToken);
             }
         }
-        else if (tracker.EndLease(me))
+        else if (await presence.EndLeaseAsync(me, cancellationToken))
         {
             await broadcaster.AnnounceAsync(me, isOnline: false, lastSeen: now, cancellationToken);
         }
