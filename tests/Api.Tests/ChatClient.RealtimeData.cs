@@ -5,6 +5,7 @@ using Astegni.Chat.Application.Conversations.SignalTyping;
 using Astegni.Chat.Application.Presence;
 using Astegni.Chat.TestSupport;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -64,7 +65,7 @@ internal static class RealtimeDataClient
     /// Waits until the service has processed every hub disconnection (nobody online, no typing indicator
     /// left) so one test's connections cannot leak into the next test's users, whose ids are reused.
     /// </summary>
-    public static async Task WaitUntilQuietAsync(this ChatApiFactory factory)
+    public static async Task WaitUntilQuietAsync(this WebApplicationFactory<Program> factory)
     {
         var presence = factory.Services.GetRequiredService<InMemoryPresenceStore>();
         var typing = factory.Services.GetRequiredService<TypingTracker>();

@@ -11,12 +11,15 @@ namespace Astegni.Chat.Api.Tests.Faults;
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly string _mediaRoot = Path.Combine(Path.GetTempPath(), "astegni-chat-media-" + Guid.NewGuid().ToString("N")[..8]);
     private Process? _process;
 
-    public ServiceProcess(string connectionString)
+    /// <param name="settings">Configuration beyond the defaults here, by key (<c>Redis:Connection</c>).</param>
+    public ServiceProcess(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         _connectionString = connectionString;
+        _settings = settings ?? new Dictionary<string, string>();
         Address = new Uri($"http://127.0.0.1:{LocalProcesses.FreePort()}");
     }
 
@@ -49,6 +52,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["RateLimits__Enabled"] = "false";
         start.Environment["Media__Root"] = _mediaRoot;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in _settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         _process = Process.Start(start)!;
         // Drained so a full pipe never blocks the service.
         _process.OutputDataReceived += (_, _) => { };

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace Astegni.Chat.TestSupport;
+
+/// <summary>
+/// A load balancer of the tests' own (Debian's <c>haproxy</c>, which build/test installs) on a free port, in
+/// front of the given instances, as <c>build/run --instances</c> runs it: WebSockets through, health checked
+/// every half second so a dead instance leaves the rotation at once. The first instance takes every request
+/// while it is up and the others are backups: a test knows where its connections land, and where they go
+/// when it dies.
+/// </summary>
+public sealed class PrivateHaProxy : IAsyncDisposable
+{
+    private readonly string _directory;
+    private readonly Process _process;
+
+    private PrivateHaProxy(string directory, Process process, Uri address)
+    {
+        _directory = directory;
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<PrivateHaProxy> StartAsync(params Uri[] instances)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "astegni-chat-haproxy-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(directory);
+        var port = LocalProcesses.FreePort();
+        var servers = instances.Select((instance, i) =>
+            $"    server instance{i + 1} {instance.Host}:{instance.Port} check inter 500ms fall 2 rise 1{(i == 0 ? "" : " backup")}");
+        var configuration = Path.Combine(directory, "haproxy.cfg");
+        await File.WriteAllTextAsync(configuration, $"""
+            global
+                log stderr format raw local0 warning
+            defaults
+                mode http
+                timeout connect 2s
+                timeout client 60s
+                timeout server 60s
+                timeout tunnel 1h
+                retries 3
+                option redispatch
+            frontend chat
+                bind 127.0.0.1:{port}
+                default_backend instances
+            backend instances
+                option httpchk GET /health/live
+            {string.Join('\n', servers)}
+
+            """);
+        var start = new ProcessStartInfo("haproxy") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-f");
+        start.ArgumentList.Add(configuration);
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var proxy = new PrivateHaProxy(directory, process, new Uri($"http://127.0.0.1:{port}"));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!await proxy.ListensAsync())
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"haproxy did not start on port {port} (exited: {process.HasExited}).");
+            }
+
+            await Task.Delay(50);
+        }
+
+        return proxy;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private async Task<bool> ListensAsync()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(Address.Host, Address.Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
