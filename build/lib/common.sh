@@ -114,3 +114,12 @@ ensure_redis() {
     apt_install redis-server
   fi
 }
+
+# Debian's HAProxy, the load balancer in front of several instances (build/run --instances, the
+# scale-out tests; each starts its own on a free port).
+ensure_haproxy() {
+  if ! command -v haproxy >/dev/null; then
+    log "installing HAProxy (apt-get)"
+    apt_install haproxy
+  fi
+}
