@@ -29,6 +29,9 @@ public static class RedisScaleOut
         var redisOptions = ConfigurationOptions.Parse(connection);
         // Start (and keep running) while Redis is unreachable; the multiplexer reconnects in the background.
         redisOptions.AbortOnConnectFail = false;
+        // While it is unreachable, a command fails at once (and its caller falls back to this instance) instead
+        // of waiting in a backlog for the 5 s timeout: a hub connect or a presence read must not take 5 s.
+        redisOptions.BacklogPolicy = BacklogPolicy.FailFast;
         redisOptions.ChannelPrefix = RedisChannel.Literal(Prefix);
         var redis = ConnectionMultiplexer.Connect(redisOptions);
         services.AddSingleton<IConnectionMultiplexer>(redis);

@@ -60,7 +60,9 @@ public sealed class SharedPresenceTests : ApiTest
         var almaz = await Db.AddUserAsync("Almaz");
         await _one.User(abebe).OpenDirectIdAsync(almaz);
 
+        await using var almazPhone = await HubListener.ConnectAsync(_two.ServerAddress, almaz, PresenceChanged);
         var abebePhone = await HubListener.ConnectAsync(_one.ServerAddress, abebe);
+        await almazPhone.NextAsync(PresenceChanged, aboutUserId: abebe); // counted (the handshake completes before)
         var whileOnline = await OnlineOnBothAsync(almaz, abebe);
         await abebePhone.DisposeAsync();
         await _one.WaitUntilQuietAsync();

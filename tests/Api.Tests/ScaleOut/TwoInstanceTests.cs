@@ -29,6 +29,9 @@ public sealed class TwoInstanceTests : ApiTest
             ["RateLimits:Messages:Burst"] = "4",
             ["RateLimits:Messages:PerPeriod"] = "1",
             ["RateLimits:Messages:Period"] = "00:10:00",
+            // Both instances run the missed-call check; a call rings long enough here to be answered by hand.
+            ["Calls:RingTimeout"] = "00:00:04",
+            ["Calls:MissedCallCheckInterval"] = "00:00:00.200",
         };
         _one = new ConfiguredChatApiFactory(settings);
         _two = new ConfiguredChatApiFactory(settings);
@@ -101,6 +104,31 @@ public sealed class TwoInstanceTests : ApiTest
     }
 
     [Test]
+    public async Task A_call_nobody_answers_is_marked_missed_once_with_both_instances_checking_and_both_sides_are_told()
+    {
+        var abebe = _two.User(await Db.AddUserAsync("Abebe"));
+        var almaz = await Db.AddUserAsync("Almaz");
+        var conversationId = await abebe.OpenDirectIdAsync(almaz);
+        await using var almazPhone = await HubListener.ConnectAsync(_one.ServerAddress, almaz, "call_updated");
+        await using var abebePhone = await HubListener.ConnectAsync(_two.ServerAddress, abebe.Id, "call_updated");
+
+        var callId = await abebe.StartCallIdAsync(conversationId);
+        var toCallee = (await almazPhone.NextAsync("call_updated", TimeSpan.FromSeconds(15))).GetProperty("call");
+        var toCaller = (await abebePhone.NextAsync("call_updated", TimeSpan.FromSeconds(5))).GetProperty("call");
+        await Task.Delay(TimeSpan.FromSeconds(1)); // several more rounds of both checks
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(toCallee.Int("id"), Is.EqualTo(callId));
+            Assert.That(toCallee.GetProperty("status").GetString(), Is.EqualTo("missed"));
+            Assert.That(toCaller.GetProperty("status").GetString(), Is.EqualTo("missed"));
+            Assert.That(almazPhone.All("call_updated"), Has.Count.EqualTo(1), "marked once, told once");
+            Assert.That(abebePhone.All("call_updated"), Has.Count.EqualTo(1), "marked once, told once");
+            Assert.That(await Db.CallLogRowsAsync(conversationId), Is.EqualTo(1));
+        }
+    }
+
+    [Test]
     public async Task Sends_are_counted_once_for_both_instances()
     {
         var abebe = await Db.AddUserAsync("Abebe");
@@ -128,6 +156,10 @@ public sealed class TwoInstanceTests : ApiTest
         var conversationId = await abebe.OpenDirectIdAsync(almaz);
         using var probe = new HttpClient { BaseAddress = _one.ServerAddress };
 
+        using var load = new CancellationTokenSource();
+        var answers = SteadyLoadAsync(_one.User(almaz), _two.User(almaz), conversationId, abebe.Id, load.Token);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
         await _redis.StopAsync();
         try
         {
@@ -140,6 +172,10 @@ public sealed class TwoInstanceTests : ApiTest
         }
 
         Assert.That(await ReadinessAsync(probe, "Healthy"), Is.True, "readiness recovers by itself");
+        await load.CancelAsync();
+        var statuses = await answers;
+        Assert.That(statuses.Where(code => code >= 500), Is.Empty, "no 5xx from REST while Redis stopped and started");
+        Assert.That(statuses, Has.Count.GreaterThan(10));
         await using var almazPhone = await HubListener.ConnectAsync(_one.ServerAddress, almaz, MessageCreated);
         var sentId = await abebe.SendIdAsync(conversationId, "and across instances again");
 
@@ -151,6 +187,22 @@ public sealed class TwoInstanceTests : ApiTest
         }
 
         Assert.That(received, Is.Unique);
+    }
+
+    // Sends, history and presence reads through both instances, back to back, until cancelled: the status codes.
+    private static async Task<List<int>> SteadyLoadAsync(TestUser viaOne, TestUser viaTwo, int conversationId, int other, CancellationToken stop)
+    {
+        var statuses = new List<int>();
+        for (var i = 0; !stop.IsCancellationRequested; i++)
+        {
+            var user = i % 2 == 0 ? viaOne : viaTwo;
+            using var sent = await user.SendAsync(conversationId, $"steady {i}");
+            using var history = await user.Http.GetAsync(new Uri($"/api/chat/messages/{conversationId}", UriKind.Relative), CancellationToken.None);
+            using var status = await user.GetStatusesAsync(other.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            statuses.AddRange([(int)sent.StatusCode, (int)history.StatusCode, (int)status.StatusCode]);
+        }
+
+        return statuses;
     }
 
     private static async Task<bool> ReadinessAsync(HttpClient probe, string status)
