@@ -17,10 +17,13 @@ public sealed class BrowserChatFactory : WebApplicationFactory<Program>
     public const string SigningKey = "browser-tests-signing-key-that-is-long-enough-for-hs256";
 
     private readonly string _environment;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public BrowserChatFactory(string connectionString, string environment, string mediaRoot)
+    /// <param name="settings">Configuration keys of the test's own (<c>Redis:Connection</c>), set as an operator sets them.</param>
+    public BrowserChatFactory(string connectionString, string environment, string mediaRoot, IReadOnlyDictionary<string, string>? settings = null)
     {
         _environment = environment;
+        _settings = settings ?? new Dictionary<string, string>();
         // The host reads these while it is composed, before WebApplicationFactory's own overrides apply.
         Environment.SetEnvironmentVariable("ConnectionStrings__Chat", connectionString);
         Environment.SetEnvironmentVariable("Jwt__SigningKey", SigningKey);
@@ -53,5 +56,12 @@ public sealed class BrowserChatFactory : WebApplicationFactory<Program>
 
     public HttpClient AnonymousClient() => new() { BaseAddress = ServerAddress };
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment(_environment);
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
 }
