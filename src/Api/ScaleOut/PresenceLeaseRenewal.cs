@@ -16,7 +16,7 @@ internal sealed partial class PresenceLeaseRenewal(
     RedisPresenceStore presence, IServiceScopeFactory scopes, IOptions<ScaleOutOptions> options, TimeProvider clock,
     ILogger<PresenceLeaseRenewal> logger) : BackgroundService
 {
-    private const int ExpiredPerRound = 100;
+    private const int ExpiredPerRound = 1000;
 
     private readonly RecurringJobLog _log = new(logger, "Renewing presence leases");
 
