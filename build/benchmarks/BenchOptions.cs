@@ -7,7 +7,7 @@ public sealed record BenchOptions
 {
     public const string ConnectionVariable = "CHAT_BENCH_CONNECTION";
 
-    public static readonly string[] AllParts = ["send", "hub", "ceiling", "list", "search", "migrate"];
+    public static readonly string[] AllParts = ["send", "hub", "ceiling", "list", "search", "migrate", "scale"];
 
     public required string ServerConnectionString { get; init; }
     public bool Quick { get; init; }
@@ -31,7 +31,7 @@ public sealed record BenchOptions
     public bool Runs(string part) => Parts.Contains(part);
 
     public const string Usage = """
-        Usage: build/bench [--quick] [--only send,hub,ceiling,list,search,migrate] [--concurrency N] [--warmup SECONDS] [--duration SECONDS]
+        Usage: build/bench [--quick] [--only send,hub,ceiling,list,search,migrate,scale] [--concurrency N] [--warmup SECONDS] [--duration SECONDS]
                            [--connection "Host=...;Port=...;Username=..."]
           --quick        short smoke run: 1 s warm-up, 2 s per throughput figure, 10k vs 100k messages
                          (a full run warms up until the JIT settles, up to 75 s per throughput figure)

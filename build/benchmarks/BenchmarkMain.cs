@@ -50,6 +50,11 @@ internal static class BenchmarkMain
             await RunMigrationAsync(options, results);
         }
 
+        if (options.Runs("scale"))
+        {
+            await RunScaleOutAsync(options, results);
+        }
+
         PrintSummary(results, total.Elapsed);
         return 0;
     }
@@ -171,6 +176,27 @@ internal static class BenchmarkMain
         Say();
     }
 
+    private static async Task RunScaleOutAsync(BenchOptions options, Results results)
+    {
+        var scale = results.Scale = await ScaleOutBenchmark.RunAsync(options);
+        Say("[g] Several instances: the service's executable in processes of its own, one database, one Redis, HAProxy in front");
+        Say($"    send -> hub delivery at {scale.OneInstance.Rate} messages/s (open loop, 20 senders):");
+        Say($"        one instance, no Redis:           {scale.OneInstance.Latencies.Summary()}, lost {scale.OneInstance.Lost}");
+        Say($"        sent to instance 2, heard on 1:   {scale.AcrossInstances.Latencies.Summary()}, lost {scale.AcrossInstances.Lost}");
+        var idle = scale.Idle;
+        Say($"    {idle.Count:N0} idle hub connections on one instance through two HAProxy processes (opened in {idle.ConnectTime.TotalSeconds:F0} s):");
+        Say($"        instance RSS {idle.BaselineBytes / 1048576.0:F0} MiB before, {idle.HoldingBytes / 1048576.0:F0} MiB holding them "
+            + $"({idle.BytesPerConnection / 1024:F0} KiB per connection; target < 1 GiB at 10,000)");
+        Say($"    REST send through HAProxy ({options.Concurrency} concurrent, {options.Duration.TotalSeconds:0.#} s each):");
+        foreach (var run in scale.Throughput)
+        {
+            Say($"        {run.Instances} instance(s){(run.Redis ? " on Redis" : ", no Redis")}: {run.Load.PerSecond,6:F0} msg/s, "
+                + $"{run.Load.Latencies.Summary()}, errors {run.Load.Errors}");
+        }
+
+        Say();
+    }
+
     private static void PrintSummary(Results results, TimeSpan elapsed)
     {
         Say("Summary");
@@ -213,6 +239,18 @@ internal static class BenchmarkMain
             var run = results.Migrations[^1];
             Say($"    {"migrate / floor",-22}{run.Ratio:F1} (target <= {MigrationTarget:F1}): {(run.Ratio <= MigrationTarget ? "PASS" : "ABOVE TARGET")}"
                 + $"  ({run.Size.Messages:N0} messages: {run.Migrate.TotalSeconds:F1} s vs {run.Floor.TotalSeconds:F2} s; peak memory {run.PeakMemoryBytes / 1048576.0:F0} MiB)");
+        }
+
+        if (results.Scale is { } scale)
+        {
+            Row("hub delivery, 1 inst.", $"{scale.OneInstance.Rate} msg/s", scale.OneInstance.Latencies);
+            Row("hub delivery, across", $"{scale.AcrossInstances.Rate} msg/s", scale.AcrossInstances.Latencies);
+            var holding = scale.Idle.HoldingBytes / 1048576.0;
+            Say($"    {$"{scale.Idle.Count / 1000}k idle connections",-22}{holding:F0} MiB RSS (target < 1024 at 10k): {(holding < 1024 ? "PASS" : "ABOVE TARGET")}");
+            foreach (var run in scale.Throughput)
+            {
+                Row($"send, {run.Instances} inst.{(run.Redis ? " Redis" : "")}", $"{run.Load.PerSecond,7:F0} msg/s", run.Load.Latencies);
+            }
         }
 
         var disturbed = new[] { results.Send?.Cpu, results.Hub?.Cpu, results.Ceiling?.Cpu, results.ListSmall?.Cpu, results.ListLarge?.Cpu }
@@ -258,6 +296,7 @@ internal static class BenchmarkMain
         public LoadResult? Send { get; set; }
         public HubDeliveryResult? Hub { get; set; }
         public LoadResult? Ceiling { get; set; }
+        public ScaleOutResult? Scale { get; set; }
         public ListResult? ListSmall { get; set; }
         public ListResult? ListLarge { get; set; }
         public IReadOnlyList<SearchResult>? Search { get; set; }

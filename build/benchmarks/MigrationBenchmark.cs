@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Astegni.Chat.TestSupport;
 using Astegni.Chat.TestSupport.Legacy;
 using Npgsql;
 
@@ -61,7 +62,7 @@ public static class MigrationBenchmark
         long peak = 0;
         while (!process.HasExited)
         {
-            peak = Math.Max(peak, PeakResidentBytes(process.Id));
+            peak = Math.Max(peak, ProcessMemory.ResidentBytes(process.Id, "VmHWM"));
             await Task.Delay(50);
         }
 
@@ -73,19 +74,5 @@ public static class MigrationBenchmark
         }
 
         return (watch.Elapsed, peak, await output);
-    }
-
-    /// <summary>The process's high-water mark of resident memory (VmHWM), while it runs.</summary>
-    private static long PeakResidentBytes(int pid)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
     }
 }

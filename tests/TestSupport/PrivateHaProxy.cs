@@ -6,9 +6,7 @@ namespace Astegni.Chat.TestSupport;
 /// <summary>
 /// A load balancer of the tests' own (Debian's <c>haproxy</c>, which build/test installs) on a free port, in
 /// front of the given instances, as <c>build/run --instances</c> runs it: WebSockets through, health checked
-/// every half second so a dead instance leaves the rotation at once. The first instance takes every request
-/// while it is up and the others are backups: a test knows where its connections land, and where they go
-/// when it dies.
+/// every half second so a dead instance leaves the rotation at once.
 /// </summary>
 public sealed class PrivateHaProxy : IAsyncDisposable
 {
@@ -24,17 +22,25 @@ public sealed class PrivateHaProxy : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<PrivateHaProxy> StartAsync(params Uri[] instances)
+    /// <summary>The first instance takes everything while it is up; the others are its backups.</summary>
+    public static Task<PrivateHaProxy> StartAsync(params Uri[] instances) => StartAsync(instances, roundRobin: false);
+
+    /// <summary>Every instance in turn (round-robin), as <c>build/run --instances</c> balances.</summary>
+    public static Task<PrivateHaProxy> StartRoundRobinAsync(params Uri[] instances) => StartAsync(instances, roundRobin: true);
+
+    private static async Task<PrivateHaProxy> StartAsync(Uri[] instances, bool roundRobin)
     {
         var directory = Path.Combine(Path.GetTempPath(), "astegni-chat-haproxy-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(directory);
         var port = LocalProcesses.FreePort();
         var servers = instances.Select((instance, i) =>
-            $"    server instance{i + 1} {instance.Host}:{instance.Port} check inter 500ms fall 2 rise 1{(i == 0 ? "" : " backup")}");
+            $"    server instance{i + 1} {instance.Host}:{instance.Port} check inter 500ms fall 2 rise 1{(i == 0 || roundRobin ? "" : " backup")}");
         var configuration = Path.Combine(directory, "haproxy.cfg");
         await File.WriteAllTextAsync(configuration, $"""
             global
                 log stderr format raw local0 warning
+                # Each connection is two sockets here, and this machine allows 20,000 descriptors a process.
+                maxconn 9000
             defaults
                 mode http
                 timeout connect 2s
@@ -45,8 +51,10 @@ public sealed class PrivateHaProxy : IAsyncDisposable
                 option redispatch
             frontend chat
                 bind 127.0.0.1:{port}
+                maxconn 9000
                 default_backend instances
             backend instances
+                balance roundrobin
                 option httpchk GET /health/live
             {string.Join('\n', servers)}
 

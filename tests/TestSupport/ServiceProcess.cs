@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using Astegni.Chat.TestSupport;
-
-namespace Astegni.Chat.Api.Tests.Faults;
+namespace Astegni.Chat.TestSupport;
 
 /// <summary>
 /// The service as it runs in production: its own process (the built <c>Astegni.Chat.Api.dll</c>, Production
@@ -11,14 +9,16 @@ namespace Astegni.Chat.Api.Tests.Faults;
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly string _connectionString;
+    private readonly string _signingKey;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly string _mediaRoot = Path.Combine(Path.GetTempPath(), "astegni-chat-media-" + Guid.NewGuid().ToString("N")[..8]);
     private Process? _process;
 
     /// <param name="settings">Configuration beyond the defaults here, by key (<c>Redis:Connection</c>).</param>
-    public ServiceProcess(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    public ServiceProcess(string connectionString, string signingKey, IReadOnlyDictionary<string, string>? settings = null)
     {
         _connectionString = connectionString;
+        _signingKey = signingKey;
         _settings = settings ?? new Dictionary<string, string>();
         Address = new Uri($"http://127.0.0.1:{LocalProcesses.FreePort()}");
     }
@@ -27,13 +27,17 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
-    public HttpClient ClientFor(int userId)
+    /// <summary>A client carrying <paramref name="token"/>.</summary>
+    public HttpClient ClientWith(string token)
     {
         // A fresh process compiles every query on first use: on a busy 2-core machine a first request takes seconds.
         var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", ChatApiFactory.TokenFor(userId));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return client;
     }
+
+    /// <summary>The process's resident memory now (VmRSS), in bytes.</summary>
+    public long ResidentBytes() => ProcessMemory.ResidentBytes(_process?.Id ?? throw new InvalidOperationException("Not running."), "VmRSS");
 
     /// <summary>Starts the service and waits until it answers <c>/health/ready</c> (it reaches its database).</summary>
     public async Task StartAsync()
@@ -48,7 +52,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = Address.ToString();
         start.Environment["ConnectionStrings__Chat"] = _connectionString;
-        start.Environment["Jwt__SigningKey"] = ChatApiFactory.SigningKey;
+        start.Environment["Jwt__SigningKey"] = _signingKey;
         start.Environment["RateLimits__Enabled"] = "false";
         start.Environment["Media__Root"] = _mediaRoot;
         start.Environment["Logging__LogLevel__Default"] = "Warning";

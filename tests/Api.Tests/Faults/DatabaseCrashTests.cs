@@ -18,7 +18,7 @@ public sealed class DatabaseCrashTests
     {
         await using var postgres = await PrivatePostgres.StartAsync();
         var db = await TestDatabase.CreateAsync("chat_database_crash", postgres.ServerConnectionString);
-        await using var service = new ServiceProcess(db.ConnectionString);
+        await using var service = ServiceProcesses.Create(db.ConnectionString);
         await service.StartAsync();
         var sends = new SteadySends(await FaultScenario.SendersAsync(db, service, pairs: 3));
 
@@ -51,7 +51,7 @@ public sealed class DatabaseCrashTests
     {
         await using var postgres = await PrivatePostgres.StartAsync();
         var db = await TestDatabase.CreateAsync("chat_database_crash_presence", postgres.ServerConnectionString);
-        await using var service = new ServiceProcess(db.ConnectionString);
+        await using var service = ServiceProcesses.Create(db.ConnectionString);
         await service.StartAsync();
         var abebe = await db.AddUserAsync("Abebe");
         var almaz = await db.AddUserAsync("Almaz");

@@ -10,7 +10,7 @@ public sealed class ServiceCrashTests
     public async Task No_acknowledged_message_is_missing_and_no_row_is_half_written_after_the_restart()
     {
         var db = await TestDatabase.CreateAsync("chat_service_crash");
-        await using var service = new ServiceProcess(db.ConnectionString);
+        await using var service = ServiceProcesses.Create(db.ConnectionString);
         await service.StartAsync();
         var sends = new SteadySends(await FaultScenario.SendersAsync(db, service, pairs: 3));
 

@@ -28,8 +28,8 @@ public sealed class InstanceKillTests
             ["Redis:Connection"] = redis.Configuration,
             ["Redis:PresenceLease"] = PresenceLease.ToString("c", CultureInfo.InvariantCulture),
         };
-        await using var first = new ServiceProcess(db.ConnectionString, settings);
-        await using var second = new ServiceProcess(db.ConnectionString, settings);
+        await using var first = ServiceProcesses.Create(db.ConnectionString, settings);
+        await using var second = ServiceProcesses.Create(db.ConnectionString, settings);
         await first.StartAsync(); // one at a time: the first applies the migrations
         await second.StartAsync();
         // Every request goes to the first instance while it is up, to the second once it is not.
