@@ -17,7 +17,8 @@ export function connectHub(token, handlers, onState) {
     // WebSockets straight away, no negotiate request: behind a load balancer without sticky sessions the
     // negotiate and the connection could reach different instances (SignalR's rule for scale-out).
     .withUrl('/hubs/chat', { accessTokenFactory: () => token, skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: context => Math.min(30000, 1000 * 2 ** context.previousRetryCount) })
+    // Jittered: when an instance dies, its thousands of pages must not all come back in the same second.
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: context => Math.min(30000, 1000 * 2 ** context.previousRetryCount) * (0.5 + Math.random()) })
     .configureLogging(signalR.LogLevel.Warning)
     .build();
 
