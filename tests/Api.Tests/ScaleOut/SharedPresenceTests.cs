@@ -16,41 +16,29 @@ public sealed class SharedPresenceTests : ApiTest
 {
     private const string PresenceChanged = "presence_changed";
 
-    private static PrivateRedis _redis = null!;
-    private static ConfiguredChatApiFactory _one = null!;
-    private static ConfiguredChatApiFactory _two = null!;
+    private static TwoInstances _instances = null!;
+
+    private static ConfiguredChatApiFactory One => _instances.One;
+    private static ConfiguredChatApiFactory Two => _instances.Two;
+    private static PrivateRedis Redis => _instances.Redis;
 
     [OneTimeSetUp]
-    public async Task StartTwoInstancesOnOneRedis()
+    public async Task StartTwoInstancesOnOneRedis() => _instances = await TwoInstances.StartAsync(new Dictionary<string, string>
     {
-        _redis = await PrivateRedis.StartAsync();
-        var settings = new Dictionary<string, string>
-        {
-            ["Redis:Connection"] = _redis.Configuration,
-            ["RateLimits:Enabled"] = "true",
-            ["RateLimits:HubConnectionsPerUser"] = "2",
-        };
-        _one = new ConfiguredChatApiFactory(settings);
-        _two = new ConfiguredChatApiFactory(settings);
-        _ = _one.ServerAddress;
-        _ = _two.ServerAddress;
-    }
+        ["RateLimits:Enabled"] = "true",
+        ["RateLimits:HubConnectionsPerUser"] = "2",
+    });
 
     [OneTimeTearDown]
-    public async Task Stop()
-    {
-        await _one.DisposeAsync();
-        await _two.DisposeAsync();
-        await _redis.DisposeAsync();
-    }
+    public Task Stop() => _instances.DisposeAsync().AsTask();
 
     // User ids start again at 1 in every test: nobody may still count as connected from the last one.
     [SetUp]
     public async Task ForgetEveryone()
     {
-        await _one.WaitUntilQuietAsync();
-        await _two.WaitUntilQuietAsync();
-        await _redis.FlushAsync();
+        await One.WaitUntilQuietAsync();
+        await Two.WaitUntilQuietAsync();
+        await Redis.FlushAsync();
     }
 
     [Test]
@@ -58,14 +46,14 @@ public sealed class SharedPresenceTests : ApiTest
     {
         var abebe = await Db.AddUserAsync("Abebe");
         var almaz = await Db.AddUserAsync("Almaz");
-        await _one.User(abebe).OpenDirectIdAsync(almaz);
+        await One.User(abebe).OpenDirectIdAsync(almaz);
 
-        await using var almazPhone = await HubListener.ConnectAsync(_two.ServerAddress, almaz, PresenceChanged);
-        var abebePhone = await HubListener.ConnectAsync(_one.ServerAddress, abebe);
+        await using var almazPhone = await HubListener.ConnectAsync(Two.ServerAddress, almaz, PresenceChanged);
+        var abebePhone = await HubListener.ConnectAsync(One.ServerAddress, abebe);
         await almazPhone.NextAsync(PresenceChanged, aboutUserId: abebe); // counted (the handshake completes before)
         var whileOnline = await OnlineOnBothAsync(almaz, abebe);
         await abebePhone.DisposeAsync();
-        await _one.WaitUntilQuietAsync();
+        await One.WaitUntilQuietAsync();
         var afterwards = await OnlineOnBothAsync(almaz, abebe);
 
         Assert.That(whileOnline, Is.EqualTo((true, true)));
@@ -77,14 +65,14 @@ public sealed class SharedPresenceTests : ApiTest
     {
         var abebe = await Db.AddUserAsync("Abebe");
         var almaz = await Db.AddUserAsync("Almaz");
-        await _one.User(abebe).OpenDirectIdAsync(almaz);
-        await using var almazPhone = await HubListener.ConnectAsync(_one.ServerAddress, almaz, PresenceChanged);
-        var onOne = await HubListener.ConnectAsync(_one.ServerAddress, abebe);
-        var onTwo = await HubListener.ConnectAsync(_two.ServerAddress, abebe);
+        await One.User(abebe).OpenDirectIdAsync(almaz);
+        await using var almazPhone = await HubListener.ConnectAsync(One.ServerAddress, almaz, PresenceChanged);
+        var onOne = await HubListener.ConnectAsync(One.ServerAddress, abebe);
+        var onTwo = await HubListener.ConnectAsync(Two.ServerAddress, abebe);
         var cameOnline = await almazPhone.NextAsync(PresenceChanged, aboutUserId: abebe);
 
         await onOne.DisposeAsync();
-        await _one.WaitUntilQuietAsync();
+        await One.WaitUntilQuietAsync();
         var afterTheFirst = await OnlineOnBothAsync(almaz, abebe);
         await Task.Delay(HubListener.Quiet);
         var announcedEarly = almazPhone.All(PresenceChanged).Count;
@@ -107,17 +95,17 @@ public sealed class SharedPresenceTests : ApiTest
     public async Task The_connection_cap_counts_a_users_connections_on_every_instance()
     {
         var me = await Db.AddUserAsync("Me");
-        await using var onOne = await HubListener.ConnectAsync(_one.ServerAddress, me);
-        var onTwo = await HubListener.ConnectAsync(_two.ServerAddress, me);
+        await using var onOne = await HubListener.ConnectAsync(One.ServerAddress, me);
+        var onTwo = await HubListener.ConnectAsync(Two.ServerAddress, me);
 
-        await using (var third = await HubListener.ConnectAsync(_one.ServerAddress, me))
+        await using (var third = await HubListener.ConnectAsync(One.ServerAddress, me))
         {
             await third.ClosedAsync(TimeSpan.FromSeconds(10));
         }
 
         await onTwo.DisposeAsync();
-        await _two.WaitUntilQuietAsync();
-        await using var again = await HubListener.ConnectAsync(_one.ServerAddress, me);
+        await Two.WaitUntilQuietAsync();
+        await using var again = await HubListener.ConnectAsync(One.ServerAddress, me);
         await Task.Delay(HubListener.Quiet);
         Assert.That(onOne.State, Is.EqualTo(HubConnectionState.Connected));
         Assert.That(again.State, Is.EqualTo(HubConnectionState.Connected), "a closed connection frees its place on any instance");
@@ -126,17 +114,17 @@ public sealed class SharedPresenceTests : ApiTest
     [Test]
     public async Task Typing_shown_through_one_instance_is_listed_by_the_other_and_stopped_through_it()
     {
-        var abebe = _two.User(await Db.AddUserAsync("Abebe"));
-        var almaz = _one.User(await Db.AddUserAsync("Almaz"));
+        var abebe = Two.User(await Db.AddUserAsync("Abebe"));
+        var almaz = One.User(await Db.AddUserAsync("Almaz"));
         var conversationId = await abebe.OpenDirectIdAsync(almaz.Id);
-        await using var almazPhone = await HubListener.ConnectAsync(_one.ServerAddress, almaz.Id, "typing");
-        await using var abebeLaptop = await HubListener.ConnectAsync(_two.ServerAddress, abebe.Id, "typing");
+        await using var almazPhone = await HubListener.ConnectAsync(One.ServerAddress, almaz.Id, "typing");
+        await using var abebeLaptop = await HubListener.ConnectAsync(Two.ServerAddress, abebe.Id, "typing");
 
         await abebeLaptop.TypingAsync(conversationId, true);
         var shown = await almazPhone.NextAsync("typing", TimeSpan.FromSeconds(10));
         var listedByOne = await almaz.GetJsonAsync($"/api/chat/conversations/{conversationId}/typing");
         // Abebe's other device, an old client, stops through instance one: the indicator instance two showed ends.
-        var stopper = _one.User(abebe.Id);
+        var stopper = One.User(abebe.Id);
         using var stopped = await stopper.Http.PostAsJsonAsync(
             $"/api/chat/conversations/{conversationId}/typing", new JsonObject { ["is_typing"] = false });
         var hidden = await almazPhone.NextAsync("typing", TimeSpan.FromSeconds(3));
@@ -153,8 +141,8 @@ public sealed class SharedPresenceTests : ApiTest
 
     private static async Task<(bool One, bool Two)> OnlineOnBothAsync(int viewer, int user)
     {
-        var one = (await _one.User(viewer).StatusesAsync(user))[user]["is_online"]!.GetValue<bool>();
-        var two = (await _two.User(viewer).StatusesAsync(user))[user]["is_online"]!.GetValue<bool>();
+        var one = (await One.User(viewer).StatusesAsync(user))[user]["is_online"]!.GetValue<bool>();
+        var two = (await Two.User(viewer).StatusesAsync(user))[user]["is_online"]!.GetValue<bool>();
         return (one, two);
     }
 }

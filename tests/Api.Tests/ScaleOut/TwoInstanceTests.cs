@@ -14,52 +14,40 @@ public sealed class TwoInstanceTests : ApiTest
 {
     private const string MessageCreated = "message_created";
 
-    private static PrivateRedis _redis = null!;
-    private static ConfiguredChatApiFactory _one = null!;
-    private static ConfiguredChatApiFactory _two = null!;
+    private static TwoInstances _instances = null!;
+
+    private static ConfiguredChatApiFactory One => _instances.One;
+    private static ConfiguredChatApiFactory Two => _instances.Two;
+    private static PrivateRedis Redis => _instances.Redis;
 
     [OneTimeSetUp]
-    public async Task StartTwoInstancesOnOneRedis()
+    public async Task StartTwoInstancesOnOneRedis() => _instances = await TwoInstances.StartAsync(new Dictionary<string, string>
     {
-        _redis = await PrivateRedis.StartAsync();
-        var settings = new Dictionary<string, string>
-        {
-            ["Redis:Connection"] = _redis.Configuration,
-            ["RateLimits:Enabled"] = "true",
-            ["RateLimits:Messages:Burst"] = "4",
-            ["RateLimits:Messages:PerPeriod"] = "1",
-            ["RateLimits:Messages:Period"] = "00:10:00",
-            // Both instances run the missed-call check; a call rings long enough here to be answered by hand.
-            ["Calls:RingTimeout"] = "00:00:04",
-            ["Calls:MissedCallCheckInterval"] = "00:00:00.200",
-        };
-        _one = new ConfiguredChatApiFactory(settings);
-        _two = new ConfiguredChatApiFactory(settings);
-        _ = _one.ServerAddress;
-        _ = _two.ServerAddress;
-    }
+        ["RateLimits:Enabled"] = "true",
+        ["RateLimits:Messages:Burst"] = "4",
+        ["RateLimits:Messages:PerPeriod"] = "1",
+        ["RateLimits:Messages:Period"] = "00:10:00",
+        // Both instances run the missed-call check; a call rings long enough here to be answered by hand.
+        ["Calls:RingTimeout"] = "00:00:04",
+        ["Calls:MissedCallCheckInterval"] = "00:00:00.200",
+    });
 
     [OneTimeTearDown]
-    public async Task Stop()
-    {
-        await _one.DisposeAsync();
-        await _two.DisposeAsync();
-        await _redis.DisposeAsync();
-    }
+    public Task Stop() => _instances.DisposeAsync().AsTask();
 
     // User ids start again at 1 in every test: their buckets must not outlive the test.
     [SetUp]
-    public Task ForgetTheCounts() => _redis.FlushAsync();
+    public Task ForgetTheCounts() => Redis.FlushAsync();
 
     [Test]
     public async Task A_message_sent_through_instance_two_reaches_the_recipient_on_instance_one_and_no_outsider()
     {
-        var abebe = _two.User(await Db.AddUserAsync("Abebe"));
+        var abebe = Two.User(await Db.AddUserAsync("Abebe"));
         var almaz = await Db.AddUserAsync("Almaz");
         var outsider = await Db.AddUserAsync("Outsider");
         var conversationId = await abebe.OpenDirectIdAsync(almaz);
-        await using var almazPhone = await HubListener.ConnectAsync(_one.ServerAddress, almaz, MessageCreated);
-        await using var outsiderPhone = await HubListener.ConnectAsync(_one.ServerAddress, outsider, MessageCreated);
+        await using var almazPhone = await HubListener.ConnectAsync(One.ServerAddress, almaz, MessageCreated);
+        await using var outsiderPhone = await HubListener.ConnectAsync(One.ServerAddress, outsider, MessageCreated);
 
         var sentId = await abebe.SendIdAsync(conversationId, "Selam from the other instance");
 
@@ -74,9 +62,9 @@ public sealed class TwoInstanceTests : ApiTest
     {
         var abebe = await Db.AddUserAsync("Abebe");
         var almaz = await Db.AddUserAsync("Almaz");
-        var conversationId = await _two.User(abebe).OpenDirectIdAsync(almaz);
-        await using var almazPhone = await HubListener.ConnectAsync(_one.ServerAddress, almaz, "typing");
-        await using var abebePhone = await HubListener.ConnectAsync(_two.ServerAddress, abebe, "typing");
+        var conversationId = await Two.User(abebe).OpenDirectIdAsync(almaz);
+        await using var almazPhone = await HubListener.ConnectAsync(One.ServerAddress, almaz, "typing");
+        await using var abebePhone = await HubListener.ConnectAsync(Two.ServerAddress, abebe, "typing");
 
         await abebePhone.TypingAsync(conversationId, true);
 
@@ -88,11 +76,11 @@ public sealed class TwoInstanceTests : ApiTest
     [Test]
     public async Task A_call_started_on_instance_two_rings_on_instance_one_and_its_answer_reaches_the_caller_back_on_two()
     {
-        var abebe = _two.User(await Db.AddUserAsync("Abebe"));
-        var almaz = _one.User(await Db.AddUserAsync("Almaz"));
+        var abebe = Two.User(await Db.AddUserAsync("Abebe"));
+        var almaz = One.User(await Db.AddUserAsync("Almaz"));
         var conversationId = await abebe.OpenDirectIdAsync(almaz.Id);
-        await using var almazPhone = await HubListener.ConnectAsync(_one.ServerAddress, almaz.Id, "call_ringing");
-        await using var abebePhone = await HubListener.ConnectAsync(_two.ServerAddress, abebe.Id, "call_updated");
+        await using var almazPhone = await HubListener.ConnectAsync(One.ServerAddress, almaz.Id, "call_ringing");
+        await using var abebePhone = await HubListener.ConnectAsync(Two.ServerAddress, abebe.Id, "call_updated");
 
         var callId = await abebe.StartCallIdAsync(conversationId);
         var ringing = await almazPhone.NextAsync("call_ringing", TimeSpan.FromSeconds(10));
@@ -106,11 +94,11 @@ public sealed class TwoInstanceTests : ApiTest
     [Test]
     public async Task A_call_nobody_answers_is_marked_missed_once_with_both_instances_checking_and_both_sides_are_told()
     {
-        var abebe = _two.User(await Db.AddUserAsync("Abebe"));
+        var abebe = Two.User(await Db.AddUserAsync("Abebe"));
         var almaz = await Db.AddUserAsync("Almaz");
         var conversationId = await abebe.OpenDirectIdAsync(almaz);
-        await using var almazPhone = await HubListener.ConnectAsync(_one.ServerAddress, almaz, "call_updated");
-        await using var abebePhone = await HubListener.ConnectAsync(_two.ServerAddress, abebe.Id, "call_updated");
+        await using var almazPhone = await HubListener.ConnectAsync(One.ServerAddress, almaz, "call_updated");
+        await using var abebePhone = await HubListener.ConnectAsync(Two.ServerAddress, abebe.Id, "call_updated");
 
         var callId = await abebe.StartCallIdAsync(conversationId);
         var toCallee = (await almazPhone.NextAsync("call_updated", TimeSpan.FromSeconds(15))).GetProperty("call");
@@ -133,8 +121,8 @@ public sealed class TwoInstanceTests : ApiTest
     {
         var abebe = await Db.AddUserAsync("Abebe");
         var almaz = await Db.AddUserAsync("Almaz");
-        var throughOne = _one.User(abebe);
-        var throughTwo = _two.User(abebe);
+        var throughOne = One.User(abebe);
+        var throughTwo = Two.User(abebe);
         var conversationId = await throughOne.OpenDirectIdAsync(almaz);
 
         for (var i = 0; i < 2; i++)
@@ -151,16 +139,16 @@ public sealed class TwoInstanceTests : ApiTest
     [Test]
     public async Task With_redis_down_rest_keeps_working_readiness_says_degraded_and_both_recover_when_it_is_back()
     {
-        var abebe = _two.User(await Db.AddUserAsync("Abebe"));
+        var abebe = Two.User(await Db.AddUserAsync("Abebe"));
         var almaz = await Db.AddUserAsync("Almaz");
         var conversationId = await abebe.OpenDirectIdAsync(almaz);
-        using var probe = new HttpClient { BaseAddress = _one.ServerAddress };
+        using var probe = new HttpClient { BaseAddress = One.ServerAddress };
 
         using var load = new CancellationTokenSource();
-        var answers = SteadyLoadAsync(_one.User(almaz), _two.User(almaz), conversationId, abebe.Id, load.Token);
+        var answers = SteadyLoadAsync(One.User(almaz), Two.User(almaz), conversationId, abebe.Id, load.Token);
         await Task.Delay(TimeSpan.FromSeconds(1));
 
-        await _redis.StopAsync();
+        await Redis.StopAsync();
         try
         {
             await abebe.SendOkAsync(conversationId, "sent while Redis is down");
@@ -168,7 +156,7 @@ public sealed class TwoInstanceTests : ApiTest
         }
         finally
         {
-            await _redis.StartAgainAsync();
+            await Redis.StartAgainAsync();
         }
 
         Assert.That(await ReadinessAsync(probe, "Healthy"), Is.True, "readiness recovers by itself");
@@ -176,7 +164,7 @@ public sealed class TwoInstanceTests : ApiTest
         var statuses = await answers;
         Assert.That(statuses.Where(code => code >= 500), Is.Empty, "no 5xx from REST while Redis stopped and started");
         Assert.That(statuses, Has.Count.GreaterThan(10));
-        await using var almazPhone = await HubListener.ConnectAsync(_one.ServerAddress, almaz, MessageCreated);
+        await using var almazPhone = await HubListener.ConnectAsync(One.ServerAddress, almaz, MessageCreated);
         var sentId = await abebe.SendIdAsync(conversationId, "and across instances again");
 
         // The message sent during the outage may come first: its push is retried from the outbox.
