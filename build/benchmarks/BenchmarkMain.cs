@@ -180,9 +180,13 @@ internal static class BenchmarkMain
     {
         var scale = results.Scale = await ScaleOutBenchmark.RunAsync(options);
         Say("[g] Several instances: the service's executable in processes of its own, one database, one Redis, HAProxy in front");
-        Say($"    send -> hub delivery at {scale.OneInstance.Rate} messages/s (open loop, 20 senders):");
-        Say($"        one instance, no Redis:           {scale.OneInstance.Latencies.Summary()}, lost {scale.OneInstance.Lost}");
-        Say($"        sent to instance 2, heard on 1:   {scale.AcrossInstances.Latencies.Summary()}, lost {scale.AcrossInstances.Lost}");
+        foreach (var pair in scale.Delivery)
+        {
+            Say($"    send -> hub delivery at {pair.OneInstance.Rate} messages/s (open loop, 20 senders):");
+            Say($"        one instance, no Redis:           {Delivery(pair.OneInstance)}");
+            Say($"        sent to instance 2, heard on 1:   {Delivery(pair.AcrossInstances)}");
+        }
+
         var idle = scale.Idle;
         Say($"    {idle.Count:N0} idle hub connections on one instance through two HAProxy processes (opened in {idle.ConnectTime.TotalSeconds:F0} s):");
         Say($"        instance RSS {idle.BaselineBytes / 1048576.0:F0} MiB before, {idle.HoldingBytes / 1048576.0:F0} MiB holding them "
@@ -196,6 +200,9 @@ internal static class BenchmarkMain
 
         Say();
     }
+
+    private static string Delivery(DeliveryAtRate run) =>
+        $"{run.Latencies.Summary()}, never heard {run.Lost}, refused {run.Refused}{(run.FirstRefusal is { } first ? $" (first: {first})" : string.Empty)}";
 
     private static void PrintSummary(Results results, TimeSpan elapsed)
     {
@@ -243,8 +250,12 @@ internal static class BenchmarkMain
 
         if (results.Scale is { } scale)
         {
-            Row("hub delivery, 1 inst.", $"{scale.OneInstance.Rate} msg/s", scale.OneInstance.Latencies);
-            Row("hub delivery, across", $"{scale.AcrossInstances.Rate} msg/s", scale.AcrossInstances.Latencies);
+            foreach (var pair in scale.Delivery)
+            {
+                Row("hub delivery, 1 inst.", $"{pair.OneInstance.Rate} msg/s", pair.OneInstance.Latencies);
+                Row("hub delivery, across", $"{pair.AcrossInstances.Rate} msg/s", pair.AcrossInstances.Latencies);
+            }
+
             var holding = scale.Idle.HoldingBytes / 1048576.0;
             Say($"    {$"{scale.Idle.Count / 1000}k idle connections",-22}{holding:F0} MiB RSS (target < 1024 at 10k): {(holding < 1024 ? "PASS" : "ABOVE TARGET")}");
             foreach (var run in scale.Throughput)
