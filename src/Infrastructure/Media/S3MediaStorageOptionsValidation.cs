@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Options;
+
+namespace Astegni.Chat.Infrastructure.Media;
+
+/// <summary>With <c>Media:Storage</c> = <c>s3</c>, the service does not start on incomplete <c>Media:S3</c> settings.</summary>
+internal sealed class S3MediaStorageOptionsValidation : IValidateOptions<S3MediaStorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, S3MediaStorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var missing = options.MissingKeys();
+        return missing.Count == 0
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Media:Storage is s3, but {string.Join(", ", missing)} is not set.");
+    }
+}
