@@ -30,9 +30,9 @@ public sealed partial class S3MediaStorage : IMediaStorage, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
-        if (settings.MissingKeys() is { Count: > 0 } missing)
+        if (settings.Incompleteness() is { } incomplete)
         {
-            throw new InvalidOperationException($"{string.Join(", ", missing)} is not set.");
+            throw new InvalidOperationException($"Media:Storage is s3, but {incomplete}.");
         }
 
         _bucket = settings.Bucket!;

@@ -23,8 +23,20 @@ public sealed class S3MediaStorageOptions
 
     public string? SecretKey { get; set; }
 
+    /// <summary>"Media:S3:Endpoint, Media:S3:Bucket are not set", or null when every required key is set.</summary>
+    public string? Incompleteness()
+    {
+        var missing = MissingKeys();
+        return missing.Count switch
+        {
+            0 => null,
+            1 => $"{missing[0]} is not set",
+            _ => $"{string.Join(", ", missing)} are not set",
+        };
+    }
+
     /// <summary>The required keys that are not set, as configuration keys (<c>Media:S3:Bucket</c>); empty when complete.</summary>
-    public IReadOnlyList<string> MissingKeys()
+    private List<string> MissingKeys()
     {
         var missing = new List<string>();
         Require(Endpoint, nameof(Endpoint));

@@ -8,9 +8,8 @@ internal sealed class S3MediaStorageOptionsValidation : IValidateOptions<S3Media
     public ValidateOptionsResult Validate(string? name, S3MediaStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var missing = options.MissingKeys();
-        return missing.Count == 0
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Media:Storage is s3, but {string.Join(", ", missing)} is not set.");
+        return options.Incompleteness() is { } incomplete
+            ? ValidateOptionsResult.Fail($"Media:Storage is s3, but {incomplete}.")
+            : ValidateOptionsResult.Success;
     }
 }
