@@ -7,7 +7,7 @@ using Astegni.Chat.TestSupport.Media;
 namespace Astegni.Chat.Api.Tests.ScaleOut;
 
 /// <summary>
-/// Issue 9: two instances with <c>Media:Storage</c> = <c>s3</c> on one S3-compatible store (s3rver). Media
+/// Issue 9: two instances (one Redis) with <c>Media:Storage</c> = <c>s3</c> on one S3-compatible store (s3rver). Media
 /// uploaded through one instance downloads through the other, with byte ranges, under the same access rule.
 /// </summary>
 [NonParallelizable]
@@ -16,33 +16,30 @@ public sealed class SharedMediaTests : ApiTest
     private const string Bucket = "astegni-chat-media";
 
     private static PrivateObjectStore _store = null!;
-    private static ConfiguredChatApiFactory _one = null!;
-    private static ConfiguredChatApiFactory _two = null!;
+    private static TwoInstances _instances = null!;
+
+    private static ConfiguredChatApiFactory One => _instances.One;
+    private static ConfiguredChatApiFactory Two => _instances.Two;
 
     [OneTimeSetUp]
     public async Task StartTwoInstancesOnOneStore()
     {
         _store = await PrivateObjectStore.StartAsync();
-        var settings = _store.MediaSettings(Bucket);
-        _one = new ConfiguredChatApiFactory(settings);
-        _two = new ConfiguredChatApiFactory(settings);
-        _ = _one.ServerAddress;
-        _ = _two.ServerAddress;
+        _instances = await TwoInstances.StartAsync(_store.MediaSettings(Bucket));
     }
 
     [OneTimeTearDown]
     public async Task Stop()
     {
-        await _one.DisposeAsync();
-        await _two.DisposeAsync();
+        await _instances.DisposeAsync();
         await _store.DisposeAsync();
     }
 
     [Test]
     public async Task A_voice_note_uploaded_through_instance_one_plays_through_instance_two_whole_and_in_ranges()
     {
-        var abebe = _one.User(await Db.AddUserAsync("Abebe"));
-        var almaz = _two.User(await Db.AddUserAsync("Almaz"));
+        var abebe = One.User(await Db.AddUserAsync("Abebe"));
+        var almaz = Two.User(await Db.AddUserAsync("Almaz"));
         var conversationId = await abebe.OpenDirectIdAsync(almaz.Id);
         var voice = SampleMedia.Webm(withVideo: false, blocks: 200);
         var mediaId = await abebe.UploadIdAsync(voice, "voice.webm");
@@ -71,9 +68,9 @@ public sealed class SharedMediaTests : ApiTest
     [Test]
     public async Task An_outsider_gets_404_through_instance_two_as_for_media_that_does_not_exist()
     {
-        var abebe = _one.User(await Db.AddUserAsync("Abebe"));
+        var abebe = One.User(await Db.AddUserAsync("Abebe"));
         var almaz = await Db.AddUserAsync("Almaz");
-        var outsider = _two.User(await Db.AddUserAsync("Outsider"));
+        var outsider = Two.User(await Db.AddUserAsync("Outsider"));
         var conversationId = await abebe.OpenDirectIdAsync(almaz);
         var mediaId = await abebe.UploadIdAsync(SampleMedia.Png(), "private.png");
         await abebe.SendMediaOkAsync(conversationId, "image", mediaId);
@@ -91,9 +88,9 @@ public sealed class SharedMediaTests : ApiTest
     {
         var abebeId = await Db.AddUserAsync("Abebe");
         var png = SampleMedia.Png(4, 4);
-        var mediaId = await _one.User(abebeId).UploadIdAsync(png, "draft.png");
+        var mediaId = await One.User(abebeId).UploadIdAsync(png, "draft.png");
 
-        using var download = await _two.User(abebeId).DownloadAsync(mediaId);
+        using var download = await Two.User(abebeId).DownloadAsync(mediaId);
 
         Assert.That(await download.Content.ReadAsByteArrayAsync(), Is.EqualTo(png));
     }
