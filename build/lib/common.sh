@@ -123,3 +123,46 @@ ensure_haproxy() {
     apt_install haproxy
   fi
 }
+
+# npm's s3rver, an S3-compatible server, for the object-storage tests and `build/run --instances` (each
+# starts a private server on a free port). Installed once into .data/tools/s3rver (ignored by git); the
+# tests find it there. Its one account: access key S3RVER, secret key S3RVER.
+s3rver_version=3.7.1
+s3rver_dir="$repo_root/.data/tools/s3rver"
+s3rver_bin="$s3rver_dir/node_modules/.bin/s3rver"
+ensure_s3rver() {
+  command -v npm >/dev/null || { log "installing Node.js and npm (apt-get)"; apt_install nodejs npm; }
+  if [ ! -x "$s3rver_bin" ] \
+    || ! grep -q "\"version\": \"$s3rver_version\"" "$s3rver_dir/node_modules/s3rver/package.json" 2>/dev/null; then
+    log "installing s3rver $s3rver_version (npm)"
+    mkdir -p "$s3rver_dir"
+    # A package.json of its own, so npm installs here and not into the repository's node_modules.
+    [ -f "$s3rver_dir/package.json" ] || echo '{ "private": true }' >"$s3rver_dir/package.json"
+    npm install --prefix "$s3rver_dir" --no-audit --no-fund --loglevel=error "s3rver@$s3rver_version" >&2
+  fi
+}
+
+# start_s3 DIR PORT: s3rver on 127.0.0.1:PORT with its buckets in DIR/data (kept), its pid in DIR/s3rver.pid.
+start_s3() {
+  local dir=$1 port=$2
+  ensure_s3rver
+  mkdir -p "$dir/data"
+  "$s3rver_bin" --directory "$dir/data" --address 127.0.0.1 --port "$port" --silent --no-vhost-buckets \
+    >"$dir/s3rver.log" 2>&1 &
+  echo $! >"$dir/s3rver.pid"
+  for _ in $(seq 1 120); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    sleep 0.25
+  done
+  cat "$dir/s3rver.log" >&2
+  return 1
+}
+
+# stop_s3 DIR: stops the s3rver start_s3 started with DIR (nothing when none runs).
+stop_s3() {
+  local dir=$1
+  if [ -f "$dir/s3rver.pid" ]; then
+    kill "$(cat "$dir/s3rver.pid")" 2>/dev/null || true
+    rm -f "$dir/s3rver.pid"
+  fi
+}

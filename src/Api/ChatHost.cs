@@ -63,8 +63,9 @@ public static class ChatHost
         services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));
         services.Configure<LocalMediaStorageOptions>(options => options.Root =
             LocalMediaStorageOptions.Resolve(configuration[$"{LocalMediaStorageOptions.Section}:Root"], builder.Environment.ContentRootPath));
+        services.Configure<S3MediaStorageOptions>(configuration.GetSection(S3MediaStorageOptions.Section));
         services.AddChatApplication();
-        services.AddChatInfrastructure(connectionString);
+        services.AddChatInfrastructure(connectionString, configuration[Infrastructure.DependencyInjection.MediaStorageKey]);
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

@@ -10,12 +10,17 @@ using Astegni.Chat.Infrastructure.Persistence;
 using Astegni.Chat.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Astegni.Chat.Infrastructure;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddChatInfrastructure(this IServiceCollection services, string connectionString)
+    /// <summary>The configuration key choosing where media bytes live: <c>local</c> (the default) or <c>s3</c>.</summary>
+    public const string MediaStorageKey = "Media:Storage";
+
+    /// <param name="mediaStorage">The value of <see cref="MediaStorageKey"/>; another than local or s3 fails here, at start.</param>
+    public static IServiceCollection AddChatInfrastructure(this IServiceCollection services, string connectionString, string? mediaStorage = null)
     {
         // No automatic preparation (Npgsql's "Max Auto Prepare") unless the operator asks for it: in
         // Npgsql 10.0.3, when the execution that auto-prepares a statement fails (a unique violation, a
@@ -33,7 +38,24 @@ public static class DependencyInjection
         services.AddSingleton<IMessageSearch, PostgresMessageSearch>();
         services.AddScoped<IRowLocks, PostgresRowLocks>();
         services.AddScoped<ICallLogStore, PostgresCallLogStore>();
-        services.AddSingleton<IMediaStorage, LocalMediaStorage>();
+        AddMediaStorage(services, mediaStorage);
         return services;
+    }
+
+    private static void AddMediaStorage(IServiceCollection services, string? mediaStorage)
+    {
+        switch (mediaStorage?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "local":
+                services.AddSingleton<IMediaStorage, LocalMediaStorage>();
+                break;
+            case "s3":
+                services.AddSingleton<IValidateOptions<S3MediaStorageOptions>, S3MediaStorageOptionsValidation>();
+                services.AddOptions<S3MediaStorageOptions>().ValidateOnStart();
+                services.AddSingleton<IMediaStorage, S3MediaStorage>();
+                break;
+            default:
+                throw new InvalidOperationException($"{MediaStorageKey} is '{mediaStorage}'; it takes local (the default) or s3.");
+        }
     }
 }
