@@ -62,6 +62,21 @@ internal static class RealtimeDataClient
     }
 
     /// <summary>
+    /// Waits until this instance has counted <paramref name="connections"/> open hub connections: a client's
+    /// handshake completes before the server counts its connection.
+    /// </summary>
+    public static async Task WaitUntilCountedAsync(this WebApplicationFactory<Program> factory, int connections)
+    {
+        var presence = factory.Services.GetRequiredService<InMemoryPresenceStore>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (presence.OpenConnectionCount < connections)
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"{connections} hub connections were not counted");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>
     /// Waits until the service has processed every hub disconnection (nobody online, no typing indicator
     /// left) so one test's connections cannot leak into the next test's users, whose ids are reused.
     /// </summary>

@@ -27,6 +27,8 @@ public sealed class SharedPresenceTests : ApiTest
     {
         ["RateLimits:Enabled"] = "true",
         ["RateLimits:HubConnectionsPerUser"] = "2",
+        // Far longer than the test waits for the end of an indicator: only a "stopped" can end it in time.
+        ["Chat:TypingTimeout"] = "00:00:30",
     });
 
     [OneTimeTearDown]
@@ -50,7 +52,7 @@ public sealed class SharedPresenceTests : ApiTest
 
         await using var almazPhone = await HubListener.ConnectAsync(Two.ServerAddress, almaz, PresenceChanged);
         var abebePhone = await HubListener.ConnectAsync(One.ServerAddress, abebe);
-        await almazPhone.NextAsync(PresenceChanged, aboutUserId: abebe); // counted (the handshake completes before)
+        await almazPhone.NextAsync(PresenceChanged, TimeSpan.FromSeconds(15), aboutUserId: abebe); // counted (the handshake completes before)
         var whileOnline = await OnlineOnBothAsync(almaz, abebe);
         await abebePhone.DisposeAsync();
         await One.WaitUntilQuietAsync();
@@ -69,7 +71,9 @@ public sealed class SharedPresenceTests : ApiTest
         await using var almazPhone = await HubListener.ConnectAsync(One.ServerAddress, almaz, PresenceChanged);
         var onOne = await HubListener.ConnectAsync(One.ServerAddress, abebe);
         var onTwo = await HubListener.ConnectAsync(Two.ServerAddress, abebe);
-        var cameOnline = await almazPhone.NextAsync(PresenceChanged, aboutUserId: abebe);
+        await One.WaitUntilCountedAsync(2); // Almaz and Abebe
+        await Two.WaitUntilCountedAsync(1);
+        var cameOnline = await almazPhone.NextAsync(PresenceChanged, TimeSpan.FromSeconds(15), aboutUserId: abebe);
 
         await onOne.DisposeAsync();
         await One.WaitUntilQuietAsync();
@@ -77,7 +81,7 @@ public sealed class SharedPresenceTests : ApiTest
         await Task.Delay(HubListener.Quiet);
         var announcedEarly = almazPhone.All(PresenceChanged).Count;
         await onTwo.DisposeAsync();
-        var wentOffline = await almazPhone.NextAsync(PresenceChanged, aboutUserId: abebe);
+        var wentOffline = await almazPhone.NextAsync(PresenceChanged, TimeSpan.FromSeconds(15), aboutUserId: abebe);
         await Task.Delay(HubListener.Quiet);
 
         using (Assert.EnterMultipleScope())
@@ -97,10 +101,12 @@ public sealed class SharedPresenceTests : ApiTest
         var me = await Db.AddUserAsync("Me");
         await using var onOne = await HubListener.ConnectAsync(One.ServerAddress, me);
         var onTwo = await HubListener.ConnectAsync(Two.ServerAddress, me);
+        await One.WaitUntilCountedAsync(1);
+        await Two.WaitUntilCountedAsync(1);
 
         await using (var third = await HubListener.ConnectAsync(One.ServerAddress, me))
         {
-            await third.ClosedAsync(TimeSpan.FromSeconds(10));
+            await third.ClosedAsync(TimeSpan.FromSeconds(30));
         }
 
         await onTwo.DisposeAsync();
@@ -127,7 +133,7 @@ public sealed class SharedPresenceTests : ApiTest
         var stopper = One.User(abebe.Id);
         using var stopped = await stopper.Http.PostAsJsonAsync(
             $"/api/chat/conversations/{conversationId}/typing", new JsonObject { ["is_typing"] = false });
-        var hidden = await almazPhone.NextAsync("typing", TimeSpan.FromSeconds(3));
+        var hidden = await almazPhone.NextAsync("typing", TimeSpan.FromSeconds(5));
         var listedAfter = await almaz.GetJsonAsync($"/api/chat/conversations/{conversationId}/typing");
 
         using (Assert.EnterMultipleScope())

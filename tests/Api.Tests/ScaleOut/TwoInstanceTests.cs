@@ -143,6 +143,7 @@ public sealed class TwoInstanceTests : ApiTest
         var almaz = await Db.AddUserAsync("Almaz");
         var conversationId = await abebe.OpenDirectIdAsync(almaz);
         using var probe = new HttpClient { BaseAddress = One.ServerAddress };
+        using var probeTwo = new HttpClient { BaseAddress = Two.ServerAddress };
 
         using var load = new CancellationTokenSource();
         var answers = SteadyLoadAsync(One.User(almaz), Two.User(almaz), conversationId, abebe.Id, load.Token);
@@ -160,6 +161,7 @@ public sealed class TwoInstanceTests : ApiTest
         }
 
         Assert.That(await ReadinessAsync(probe, "Healthy"), Is.True, "readiness recovers by itself");
+        Assert.That(await ReadinessAsync(probeTwo, "Healthy"), Is.True, "on both instances");
         await load.CancelAsync();
         var statuses = await answers;
         Assert.That(statuses.Where(code => code >= 500), Is.Empty, "no 5xx from REST while Redis stopped and started");
@@ -195,7 +197,7 @@ public sealed class TwoInstanceTests : ApiTest
 
     private static async Task<bool> ReadinessAsync(HttpClient probe, string status)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(40);
         while (DateTime.UtcNow < deadline)
         {
             using var ready = await probe.GetAsync(new Uri("/health/ready", UriKind.Relative));

@@ -26,6 +26,18 @@ public sealed class TwoInstanceChatTests : BrowserTest
         // Each proxy sends everything to its first instance while that is up: Abebe's page lands on one, Almaz's on two.
         _toOne = await PrivateHaProxy.StartAsync(_one.ServerAddress, _two.ServerAddress);
         _toTwo = await PrivateHaProxy.StartAsync(_two.ServerAddress, _one.ServerAddress);
+
+        // Fresh instances compile the page's routes on first use: on a busy 2-core machine that alone can take
+        // longer than a page's 10 s, so each is asked once for the page and its scripts before the test.
+        using var warm = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        foreach (var proxy in new[] { _toOne, _toTwo })
+        {
+            foreach (var path in new[] { "/", "/health/ready" })
+            {
+                using var answer = await warm.GetAsync(new Uri(proxy.Address, path));
+                answer.EnsureSuccessStatusCode();
+            }
+        }
     }
 
     [OneTimeTearDown]
