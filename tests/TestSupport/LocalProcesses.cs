@@ -4,7 +4,7 @@ using System.Net.Sockets;
 
 namespace Astegni.Chat.TestSupport;
 
-/// <summary>What the private servers of the tests need from the machine: a free port, a tool run to its end.</summary>
+/// <summary>What the private servers of the tests need from the machine: a free port, a tool run to its end, a server stopped.</summary>
 public static class LocalProcesses
 {
     /// <summary>A TCP port on 127.0.0.1 that nothing listens on right now.</summary>
@@ -32,5 +32,33 @@ public static class LocalProcesses
         {
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await error}");
         }
+    }
+
+    /// <summary>Whether something accepts TCP connections on 127.0.0.1:<paramref name="port"/>.</summary>
+    public static async Task<bool> ListensAsync(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Kills a server the tests started (and what it started), waits for it, and removes its directory.</summary>
+    public static async Task StopAsync(Process process, string directory)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+        Directory.Delete(directory, recursive: true);
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 
 namespace Astegni.Chat.TestSupport;
 
@@ -70,7 +69,7 @@ public sealed class PrivateHaProxy : IAsyncDisposable
 
         var proxy = new PrivateHaProxy(directory, process, new Uri($"http://127.0.0.1:{port}"));
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!await proxy.ListensAsync())
+        while (!await LocalProcesses.ListensAsync(port))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
@@ -83,29 +82,5 @@ public sealed class PrivateHaProxy : IAsyncDisposable
         return proxy;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    private async Task<bool> ListensAsync()
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(Address.Host, Address.Port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
+    public ValueTask DisposeAsync() => new(LocalProcesses.StopAsync(_process, _directory));
 }

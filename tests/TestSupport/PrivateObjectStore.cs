@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Amazon.Runtime;
 using Amazon.S3;
@@ -91,17 +89,7 @@ public sealed class PrivateObjectStore : IAsyncDisposable
         return store;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public ValueTask DisposeAsync() => new(LocalProcesses.StopAsync(_process, _directory));
 
     private static string FindProgram()
     {
@@ -126,7 +114,7 @@ public sealed class PrivateObjectStore : IAsyncDisposable
     private async Task WaitUntilListeningAsync()
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await AcceptsConnectionsAsync())
+        while (!await LocalProcesses.ListensAsync(Port))
         {
             if (_process.HasExited || DateTime.UtcNow > deadline)
             {
@@ -135,20 +123,6 @@ public sealed class PrivateObjectStore : IAsyncDisposable
             }
 
             await Task.Delay(100);
-        }
-    }
-
-    private async Task<bool> AcceptsConnectionsAsync()
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, Port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
         }
     }
 

@@ -12,7 +12,7 @@ namespace Astegni.Chat.Api.Tests.Calls;
 /// (e.g. <c>Calls:RingTimeout</c>), set the way an operator sets them. The connection string and signing key
 /// come from the environment <see cref="ChatApiFactory"/> set for the assembly.
 /// </summary>
-internal sealed class ConfiguredChatApiFactory : WebApplicationFactory<Program>
+public sealed class ConfiguredChatApiFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string> _settings;
 

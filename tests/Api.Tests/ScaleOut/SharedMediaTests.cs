@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Astegni.Chat.Api.Tests.Calls;
 using Astegni.Chat.TestSupport;
 using Astegni.Chat.TestSupport.Media;
 
@@ -11,28 +10,28 @@ namespace Astegni.Chat.Api.Tests.ScaleOut;
 /// uploaded through one instance downloads through the other, with byte ranges, under the same access rule.
 /// </summary>
 [NonParallelizable]
-public sealed class SharedMediaTests : ApiTest
+public sealed class SharedMediaTests : TwoInstanceTest
 {
     private const string Bucket = "astegni-chat-media";
 
-    private static PrivateObjectStore _store = null!;
-    private static TwoInstances _instances = null!;
+    private PrivateObjectStore? _store;
 
-    private static ConfiguredChatApiFactory One => _instances.One;
-    private static ConfiguredChatApiFactory Two => _instances.Two;
+    private PrivateObjectStore Store => _store ?? throw new InvalidOperationException("The object store is not started.");
 
-    [OneTimeSetUp]
-    public async Task StartTwoInstancesOnOneStore()
+    protected override async Task<IReadOnlyDictionary<string, string>> SettingsAsync()
     {
         _store = await PrivateObjectStore.StartAsync();
-        _instances = await TwoInstances.StartAsync(_store.MediaSettings(Bucket));
+        return Store.MediaSettings(Bucket);
     }
 
+    // Runs before the base class stops the instances; they do not need the store to stop.
     [OneTimeTearDown]
-    public async Task Stop()
+    public async Task StopTheStore()
     {
-        await _instances.DisposeAsync();
-        await _store.DisposeAsync();
+        if (_store is not null)
+        {
+            await Store.DisposeAsync();
+        }
     }
 
     [Test]
@@ -45,7 +44,7 @@ public sealed class SharedMediaTests : ApiTest
         var mediaId = await abebe.UploadIdAsync(voice, "voice.webm");
         await abebe.SendMediaOkAsync(conversationId, "audio", mediaId);
         var key = await Db.ScalarAsync<string>("SELECT storage_key FROM chat_media WHERE id = $1", mediaId);
-        Assert.That(await _store.KeysAsync(Bucket), Does.Contain(key), "stored in the bucket, not on a disk the instances share");
+        Assert.That(await Store.KeysAsync(Bucket), Does.Contain(key), "stored in the bucket, not on a disk the instances share");
 
         using var whole = await almaz.DownloadAsync(mediaId);
         using var slice = await almaz.DownloadAsync(mediaId, new RangeHeaderValue(100, 199));

@@ -1,8 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Astegni.Chat.Api.Tests.Calls;
 using Astegni.Chat.Api.Tests.RealtimeData;
-using Astegni.Chat.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Astegni.Chat.Api.Tests.ScaleOut;
@@ -12,27 +10,18 @@ namespace Astegni.Chat.Api.Tests.ScaleOut;
 /// Redis: both answer alike, whichever instance holds the connections.
 /// </summary>
 [NonParallelizable]
-public sealed class SharedPresenceTests : ApiTest
+public sealed class SharedPresenceTests : TwoInstanceTest
 {
     private const string PresenceChanged = "presence_changed";
 
-    private static TwoInstances _instances = null!;
-
-    private static ConfiguredChatApiFactory One => _instances.One;
-    private static ConfiguredChatApiFactory Two => _instances.Two;
-    private static PrivateRedis Redis => _instances.Redis;
-
-    [OneTimeSetUp]
-    public async Task StartTwoInstancesOnOneRedis() => _instances = await TwoInstances.StartAsync(new Dictionary<string, string>
-    {
-        ["RateLimits:Enabled"] = "true",
-        ["RateLimits:HubConnectionsPerUser"] = "2",
-        // Far longer than the test waits for the end of an indicator: only a "stopped" can end it in time.
-        ["Chat:TypingTimeout"] = "00:00:30",
-    });
-
-    [OneTimeTearDown]
-    public Task Stop() => _instances.DisposeAsync().AsTask();
+    protected override Task<IReadOnlyDictionary<string, string>> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>
+        {
+            ["RateLimits:Enabled"] = "true",
+            ["RateLimits:HubConnectionsPerUser"] = "2",
+            // Far longer than the test waits for the end of an indicator: only a "stopped" can end it in time.
+            ["Chat:TypingTimeout"] = "00:00:30",
+        });
 
     // User ids start again at 1 in every test: nobody may still count as connected from the last one.
     [SetUp]
@@ -145,7 +134,7 @@ public sealed class SharedPresenceTests : ApiTest
         }
     }
 
-    private static async Task<(bool One, bool Two)> OnlineOnBothAsync(int viewer, int user)
+    private async Task<(bool One, bool Two)> OnlineOnBothAsync(int viewer, int user)
     {
         var one = (await One.User(viewer).StatusesAsync(user))[user]["is_online"]!.GetValue<bool>();
         var two = (await Two.User(viewer).StatusesAsync(user))[user]["is_online"]!.GetValue<bool>();

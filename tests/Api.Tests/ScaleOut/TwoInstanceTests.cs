@@ -1,7 +1,6 @@
 using System.Net;
 using Astegni.Chat.Api.Tests.Calls;
 using Astegni.Chat.Api.Tests.RealtimeData;
-using Astegni.Chat.TestSupport;
 
 namespace Astegni.Chat.Api.Tests.ScaleOut;
 
@@ -10,30 +9,21 @@ namespace Astegni.Chat.Api.Tests.ScaleOut;
 /// instance does reaches the hub clients of the other; limits are counted once for both; Redis down degrades.
 /// </summary>
 [NonParallelizable]
-public sealed class TwoInstanceTests : ApiTest
+public sealed class TwoInstanceTests : TwoInstanceTest
 {
     private const string MessageCreated = "message_created";
 
-    private static TwoInstances _instances = null!;
-
-    private static ConfiguredChatApiFactory One => _instances.One;
-    private static ConfiguredChatApiFactory Two => _instances.Two;
-    private static PrivateRedis Redis => _instances.Redis;
-
-    [OneTimeSetUp]
-    public async Task StartTwoInstancesOnOneRedis() => _instances = await TwoInstances.StartAsync(new Dictionary<string, string>
-    {
-        ["RateLimits:Enabled"] = "true",
-        ["RateLimits:Messages:Burst"] = "4",
-        ["RateLimits:Messages:PerPeriod"] = "1",
-        ["RateLimits:Messages:Period"] = "00:10:00",
-        // Both instances run the missed-call check; a call rings long enough here to be answered by hand.
-        ["Calls:RingTimeout"] = "00:00:04",
-        ["Calls:MissedCallCheckInterval"] = "00:00:00.200",
-    });
-
-    [OneTimeTearDown]
-    public Task Stop() => _instances.DisposeAsync().AsTask();
+    protected override Task<IReadOnlyDictionary<string, string>> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>
+        {
+            ["RateLimits:Enabled"] = "true",
+            ["RateLimits:Messages:Burst"] = "4",
+            ["RateLimits:Messages:PerPeriod"] = "1",
+            ["RateLimits:Messages:Period"] = "00:10:00",
+            // Both instances run the missed-call check; a call rings long enough here to be answered by hand.
+            ["Calls:RingTimeout"] = "00:00:04",
+            ["Calls:MissedCallCheckInterval"] = "00:00:00.200",
+        });
 
     // User ids start again at 1 in every test: their buckets must not outlive the test.
     [SetUp]

@@ -4,7 +4,7 @@ using Astegni.Chat.TestSupport;
 namespace Astegni.Chat.Api.Tests.ScaleOut;
 
 /// <summary>Two instances of the service on the assembly's test database and one private Redis, with the test's settings.</summary>
-internal sealed class TwoInstances : IAsyncDisposable
+public sealed class TwoInstances : IAsyncDisposable
 {
     private TwoInstances(PrivateRedis redis, ConfiguredChatApiFactory one, ConfiguredChatApiFactory two)
     {
@@ -34,4 +34,31 @@ internal sealed class TwoInstances : IAsyncDisposable
         await Two.DisposeAsync();
         await Redis.DisposeAsync();
     }
+}
+
+/// <summary>A test class whose tests run against <see cref="TwoInstances"/>, started once for the class.</summary>
+public abstract class TwoInstanceTest : ApiTest
+{
+    private TwoInstances? _instances;
+
+    protected ConfiguredChatApiFactory One => Started.One;
+    protected ConfiguredChatApiFactory Two => Started.Two;
+    protected PrivateRedis Redis => Started.Redis;
+
+    private TwoInstances Started => _instances ?? throw new InvalidOperationException("The instances are not started.");
+
+    [OneTimeSetUp]
+    public async Task StartTwoInstances() => _instances = await TwoInstances.StartAsync(await SettingsAsync());
+
+    [OneTimeTearDown]
+    public async Task StopTwoInstances()
+    {
+        if (_instances is not null)
+        {
+            await _instances.DisposeAsync();
+        }
+    }
+
+    /// <summary>The class's configuration keys (<c>Redis:Connection</c> is added).</summary>
+    protected abstract Task<IReadOnlyDictionary<string, string>> SettingsAsync();
 }
