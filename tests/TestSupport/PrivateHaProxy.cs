@@ -46,6 +46,9 @@ public sealed class PrivateHaProxy : IAsyncDisposable
                 timeout client 60s
                 timeout server 60s
                 timeout tunnel 1h
+                # A fresh instance on a busy machine can take seconds over its first answer; without this the check
+                # times out at 'inter' and marks it down. A dead instance refuses at once, so failover is not slowed.
+                timeout check 5s
                 retries 3
                 option redispatch
             frontend chat

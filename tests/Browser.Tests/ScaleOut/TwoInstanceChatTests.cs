@@ -23,19 +23,38 @@ public sealed class TwoInstanceChatTests : BrowserTest
         var settings = new Dictionary<string, string> { ["Redis:Connection"] = _redis.Configuration };
         _one = new BrowserChatFactory(Db.ConnectionString, "Testing", BrowserSetup.MediaRoot, settings);
         _two = new BrowserChatFactory(Db.ConnectionString, "Testing", BrowserSetup.MediaRoot, settings);
+        // Fresh instances compile the page's routes on first use: on a busy 2-core machine that alone can take
+        // longer than a page's 10 s, so each is asked for the page and its readiness before any proxy starts.
+        await AnswersAsync(_one.ServerAddress);
+        await AnswersAsync(_two.ServerAddress);
         // Each proxy sends everything to its first instance while that is up: Abebe's page lands on one, Almaz's on two.
         _toOne = await PrivateHaProxy.StartAsync(_one.ServerAddress, _two.ServerAddress);
         _toTwo = await PrivateHaProxy.StartAsync(_two.ServerAddress, _one.ServerAddress);
+        await AnswersAsync(_toOne.Address);
+        await AnswersAsync(_toTwo.Address);
+    }
 
-        // Fresh instances compile the page's routes on first use: on a busy 2-core machine that alone can take
-        // longer than a page's 10 s, so each is asked once for the page and its scripts before the test.
-        using var warm = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        foreach (var proxy in new[] { _toOne, _toTwo })
+    /// <summary>Waits (up to a minute) until the page and <c>/health/ready</c> answer 200 at <paramref name="address"/>.</summary>
+    private static async Task AnswersAsync(Uri address)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        foreach (var path in new[] { "/", "/health/ready" })
         {
-            foreach (var path in new[] { "/", "/health/ready" })
+            while (true)
             {
-                using var answer = await warm.GetAsync(new Uri(proxy.Address, path));
-                answer.EnsureSuccessStatusCode();
+                using var answer = await client.GetAsync(new Uri(address, path));
+                if (answer.IsSuccessStatusCode)
+                {
+                    break;
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    answer.EnsureSuccessStatusCode();
+                }
+
+                await Task.Delay(200);
             }
         }
     }
