@@ -15,7 +15,9 @@ using Astegni.Chat.Application.Events.Outbox;
 using Astegni.Chat.Application.Media;
 using Astegni.Chat.Application.RateLimits;
 using Astegni.Chat.Infrastructure;
+using Astegni.Chat.Infrastructure.Legacy;
 using Astegni.Chat.Infrastructure.Media;
+using Astegni.Chat.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.SignalR;
 using Scalar.AspNetCore;
@@ -58,6 +60,10 @@ public static class ChatHost
         services.Configure<OutboxOptions>(options => ConfigureJson(options.HubJson));
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<UnusedUploadExpiry>();
+        services.Configure<LegacyOptions>(configuration.GetSection(LegacyOptions.Section));
+        services.PostConfigure<LegacyOptions>(options => options.ChatEncryptionKey ??= Environment.GetEnvironmentVariable("CHAT_ENCRYPTION_KEY"));
+        services.AddHostedService(provider => new LegacyWriteListener(
+            ModuleConnection.Mark(connectionString), provider.GetRequiredService<IServiceScopeFactory>(), provider.GetRequiredService<ILogger<LegacyWriteListener>>()));
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<IRateLimiter, InMemoryRateLimiter>();
         services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));

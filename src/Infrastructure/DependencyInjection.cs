@@ -1,9 +1,11 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Calls;
+using Astegni.Chat.Application.Legacy;
 using Astegni.Chat.Application.Media;
 using Astegni.Chat.Application.Messages.SearchMessages;
 using Astegni.Chat.Infrastructure.Calls;
 using Astegni.Chat.Infrastructure.Directories;
+using Astegni.Chat.Infrastructure.Legacy;
 using Astegni.Chat.Infrastructure.Media;
 using Astegni.Chat.Infrastructure.Outbox;
 using Astegni.Chat.Infrastructure.Persistence;
@@ -38,6 +40,7 @@ public static class DependencyInjection
         services.AddSingleton<IMessageSearch, PostgresMessageSearch>();
         services.AddScoped<IRowLocks, PostgresRowLocks>();
         services.AddScoped<ICallLogStore, PostgresCallLogStore>();
+        services.AddScoped<ILegacyWriteFeed, PostgresLegacyWriteFeed>();
         AddMediaStorage(services, mediaStorage);
         return services;
     }

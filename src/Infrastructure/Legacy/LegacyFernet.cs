@@ -100,6 +100,49 @@ internal static class LegacyFernet
         _ => -1,
     };
 
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// What <see cref="CreateFunction"/>'s SQL answers, in the service: the plaintext of a token that verifies under
+    /// <paramref name="normalizedKey"/> (as <see cref="NormalizeKey"/> gives it), else null. The service decrypts what
+    /// the legacy backend writes while both run, so the key never has to be given to PostgreSQL for that.
+    /// </summary>
+    public static string? TryDecrypt(string? token, string normalizedKey)
+    {
+        var body = token?.TrimEnd('=');
+        if (body is null || !body.StartsWith(TokenPrefix, StringComparison.Ordinal) || body.Length % 4 == 1
+            || !body.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            return null;
+        }
+
+        var key = Convert.FromBase64String(normalizedKey);
+        var raw = System.Buffers.Text.Base64Url.DecodeFromChars(body);
+        var n = raw.Length;
+        if (n < 73 || (n - 57) % 16 != 0 || raw[0] != 0x80)
+        {
+            return null;
+        }
+
+        var signature = System.Security.Cryptography.HMACSHA256.HashData(key.AsSpan(0, 16), raw.AsSpan(0, n - 32));
+        if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(signature, raw.AsSpan(n - 32)))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var aes = System.Security.Cryptography.Aes.Create();
+            aes.Key = key[16..];
+            var plain = aes.DecryptCbc(raw.AsSpan(25, n - 57), raw.AsSpan(9, 16));
+            return StrictUtf8.GetString(plain);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Creates <c>pg_temp.fernet_decrypt(token, key)</c> for this session (pgcrypto must be installed).</summary>
     public const string CreateFunction = """
         CREATE FUNCTION pg_temp.fernet_decrypt(token text, key text) RETURNS text

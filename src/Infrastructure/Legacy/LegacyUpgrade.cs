@@ -23,9 +23,11 @@ public sealed class LegacyUpgrade(string connectionString)
         var report = new UpgradeReport { Database = connection.Database, DryRun = options.DryRun };
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var tuning = new NpgsqlCommand("SET LOCAL maintenance_work_mem = '256MB'", connection, transaction))
+        await using (var tuning = new NpgsqlCommand(
+            $"SET LOCAL maintenance_work_mem = '256MB'; SET LOCAL {ModuleConnection.Setting} = '{ModuleConnection.Value}'", connection, transaction))
         {
-            // Index builds at the end of the upgrade run in memory rather than spilling to disk.
+            // Index builds at the end of the upgrade run in memory rather than spilling to disk. The upgrade's own
+            // rewrites are not the legacy backend's writes: the change feed's triggers skip them.
             await tuning.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -71,6 +73,7 @@ public sealed class LegacyUpgrade(string connectionString)
             new DeriveReadPositions(),
             new FinishSchema(baseline),
             new InstallLegacyWriteAdapter(),
+            new InstallLegacyChangeFeed(),
             new AnalyzeRewrittenTables(),
         ];
         for (var i = 0; i < steps.Length; i++)

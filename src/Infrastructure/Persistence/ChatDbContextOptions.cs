@@ -8,7 +8,7 @@ public static class ChatDbContextOptions
 {
     public static DbContextOptionsBuilder<ChatDbContext> Configure(DbContextOptionsBuilder<ChatDbContext> builder, string connectionString) =>
         builder
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__chat_migrations_history"))
+            .UseNpgsql(ModuleConnection.Mark(connectionString), npgsql => npgsql.MigrationsHistoryTable("__chat_migrations_history"))
             .UseSnakeCaseNamingConvention()
             .ConfigureWarnings(warnings => warnings.Log(FailuresLoggedByTheirCaller));
 

@@ -5,8 +5,22 @@ using Npgsql;
 
 namespace Astegni.Chat.Infrastructure.Tests.Legacy;
 
-/// <summary>The in-database Fernet reader, on the specification's vector and tokens made like the legacy backend's.</summary>
-public sealed class LegacyFernetTests
+public enum FernetReader
+{
+    /// <summary>The SQL function <c>migrate</c> decrypts with.</summary>
+    Database,
+
+    /// <summary>The service's own, for what the legacy backend writes while both run.</summary>
+    Service,
+}
+
+/// <summary>
+/// Both Fernet readers, the in-database one and the service's, on the specification's vector and tokens made like
+/// the legacy backend's: they answer alike.
+/// </summary>
+[TestFixture(FernetReader.Database)]
+[TestFixture(FernetReader.Service)]
+public sealed class LegacyFernetTests(FernetReader reader)
 {
     // The Fernet specification's own vector (fernet/spec generate.json).
     private const string SpecToken = "gAAAAAAdwJ6wAAECAwQFBgcICQoLDA0ODy021cpGVWKZ_eEwCGM4BLLF_5CV9dOPmrhuVUPgJobwOz7JcbmrR64jVmpU4IwqDA==";
@@ -14,7 +28,7 @@ public sealed class LegacyFernetTests
     // Made by Python's cryptography.fernet (what Astegni's backend uses) with the same key: Amharic survives.
     private const string PythonToken = "gAAAAABrBSfgAAECAwQFBgcICQoLDA0ODzNSqRR9vSl23Ye9rku2bS54QSzEomW13XgWva2B6McO9qq5l0QZ1dt3AXiOis-JMA==";
 
-    private static NpgsqlConnection _connection = null!;
+    private NpgsqlConnection _connection = null!;
 
     [OneTimeSetUp]
     public async Task CreateFunction()
@@ -88,8 +102,13 @@ public sealed class LegacyFernetTests
         Assert.That(await DecryptAsync(PythonToken, LegacyFernet.NormalizeKey(nonCanonical)), Is.EqualTo("ሰላም Selam"));
     }
 
-    private static async Task<string?> DecryptAsync(string token, string? key = null)
+    private async Task<string?> DecryptAsync(string token, string? key = null)
     {
+        if (reader == FernetReader.Service)
+        {
+            return LegacyFernet.TryDecrypt(token, key ?? LegacyFernet.NormalizeKey(LegacyDatabase.FernetKey)!);
+        }
+
         await using var command = new NpgsqlCommand("SELECT pg_temp.fernet_decrypt($1, $2)", _connection);
         command.Parameters.AddWithValue(token);
         command.Parameters.AddWithValue(key ?? LegacyFernet.NormalizeKey(LegacyDatabase.FernetKey)!);

@@ -10,7 +10,7 @@ namespace Astegni.Chat.Application.Events.Outbox;
 /// </summary>
 public sealed class CommandOutbox(OutboxSerializer serializer)
 {
-    private readonly List<OutboxEntry> _pushes = [];
+    private readonly List<OutboxEntry> _queued = [];
 
     /// <summary>Sends <paramref name="eventName"/> with <paramref name="payload"/> to <paramref name="recipients"/>' open hub connections after the commit.</summary>
     public void Push(IReadOnlyCollection<UserId> recipients, string eventName, object payload)
@@ -18,13 +18,23 @@ public sealed class CommandOutbox(OutboxSerializer serializer)
         ArgumentNullException.ThrowIfNull(recipients);
         if (recipients.Count > 0)
         {
-            _pushes.Add(serializer.Push(recipients, eventName, payload));
+            _queued.Add(serializer.Push(recipients, eventName, payload));
         }
     }
 
     /// <summary>
+    /// Tells <paramref name="notification"/> after the commit, as if a domain event of the command had raised it: for a
+    /// command that relays what someone else stored (the legacy backend's writes), which raises no domain events.
+    /// </summary>
+    public void Notify(ChatNotification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        _queued.Add(OutboxSerializer.Notification(notification with { NotificationId = Guid.CreateVersion7() }));
+    }
+
+    /// <summary>
     /// The rows to write before the commit, in order: the notifications of <paramref name="domainEvents"/> (each with a
-    /// new id), then the queued pushes. Empties the queue.
+    /// new id), then the queued pushes and notifications. Empties the queue.
     /// </summary>
     public IReadOnlyList<OutboxEntry> TakeEntries(IEnumerable<IDomainEvent> domainEvents)
     {
@@ -34,11 +44,11 @@ public sealed class CommandOutbox(OutboxSerializer serializer)
             .OfType<ChatNotification>()
             .Select(n => OutboxSerializer.Notification(n with { NotificationId = Guid.CreateVersion7() }))
             .ToList();
-        entries.AddRange(_pushes);
-        _pushes.Clear();
+        entries.AddRange(_queued);
+        _queued.Clear();
         return entries;
     }
 
     /// <summary>Forgets what was queued (the command rolled back).</summary>
-    public void Clear() => _pushes.Clear();
+    public void Clear() => _queued.Clear();
 }
