@@ -82,6 +82,6 @@ internal sealed class LegacyWriteListener(
             var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, stoppingToken);
             relayed = result.IsSuccess ? result.Value : 0;
         }
-        while (relayed == command.MaxWrites);
+        while (relayed == RelayLegacyWrites.BatchSize);
     }
 }

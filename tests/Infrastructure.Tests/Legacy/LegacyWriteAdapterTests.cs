@@ -49,7 +49,8 @@ public sealed class LegacyWriteAdapterTests
     /// <summary>How often <paramref name="function"/> ran during <paramref name="update"/>, which is rolled back.</summary>
     private async Task<long> FunctionCallsDuringAsync(string update, string function)
     {
-        await using var connection = new NpgsqlConnection(db);
+        // A session of its own: a pooled one may still hold, unflushed, the function counts of its earlier transactions.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await using (var track = new NpgsqlCommand($"SET LOCAL track_functions = 'pl'; {update}", connection, transaction))

@@ -15,15 +15,20 @@ namespace Astegni.Chat.Application.Legacy.RelayLegacyWrites;
 /// The service's own, run whenever the old backend has written (the legacy listener): takes its writes and leaves in
 /// the outbox what this module's clients would have been told had the write been made here. The same hub events
 /// follow, from the same push handlers, once this commits; a write is relayed once, whichever instance takes it.
+/// Takes at most <see cref="BatchSize"/> writes and answers how many it relayed, so the caller repeats while
+/// batches come back full.
 /// </summary>
-public sealed record RelayLegacyWrites(int MaxWrites = 500) : IChatCommand<int>;
+public sealed record RelayLegacyWrites : IChatCommand<int>
+{
+    public const int BatchSize = 500;
+}
 
 public sealed class RelayLegacyWritesHandler(IChatDbContext db, ILegacyWriteFeed feed, CommandOutbox outbox)
     : ICommandHandler<RelayLegacyWrites, Result<int>>
 {
     public async ValueTask<Result<int>> Handle(RelayLegacyWrites command, CancellationToken cancellationToken)
     {
-        var writes = await feed.TakeAsync(command.MaxWrites, cancellationToken);
+        var writes = await feed.TakeAsync(RelayLegacyWrites.BatchSize, cancellationToken);
         foreach (var write in writes)
         {
             await RelayAsync(write, cancellationToken);
