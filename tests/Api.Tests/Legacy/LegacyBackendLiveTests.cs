@@ -3,12 +3,6 @@ using Astegni.Chat.Api.Tests.RealtimeData;
 using Astegni.Chat.Infrastructure.Legacy;
 using Astegni.Chat.TestSupport;
 using Astegni.Chat.TestSupport.Legacy;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Astegni.Chat.Api.Tests.Legacy;
 
@@ -26,7 +20,7 @@ public sealed class LegacyBackendLiveTests
     private const int Chat = 10;
     private static readonly TimeSpan WithinASecond = TimeSpan.FromSeconds(1);
 
-    private string _db = null!;
+    private LegacyBackend _old = null!;
     private LegacyHost _host = null!;
     private TestUser _abebe = null!;
     private TestUser _almaz = null!;
@@ -34,11 +28,19 @@ public sealed class LegacyBackendLiveTests
     [OneTimeSetUp]
     public async Task UpgradeALegacyDatabase_AndServeIt()
     {
-        _db = await LegacyDatabase.CreateAsync("legacy_live", LegacyShape.Scripts);
-        await new LegacyUpgrade(_db).RunAsync(new UpgradeOptions(LegacyTimeZone: LegacyDatabase.TimeZone, LegacyEncryptionKey: LegacyDatabase.FernetKey));
-        _host = new LegacyHost(_db);
+        var db = await UpgradedLegacyDatabaseAsync("legacy_live");
+        _old = new LegacyBackend(db);
+        _host = new LegacyHost(db);
         _abebe = _host.User(Abebe);
         _almaz = _host.User(Almaz);
+    }
+
+    /// <summary>A new legacy database (the edge-case fixture) upgraded by <c>migrate</c>, with the legacy key.</summary>
+    public static async Task<string> UpgradedLegacyDatabaseAsync(string name)
+    {
+        var db = await LegacyDatabase.CreateAsync(name, LegacyShape.Scripts);
+        await new LegacyUpgrade(db).RunAsync(new UpgradeOptions(LegacyTimeZone: LegacyDatabase.TimeZone, LegacyEncryptionKey: LegacyDatabase.FernetKey));
+        return db;
     }
 
     [OneTimeTearDown]
@@ -91,7 +93,7 @@ public sealed class LegacyBackendLiveTests
             _host.ServerAddress, Almaz, "message_updated", "reaction_changed", "message_deleted");
 
         await ExecuteAsync($"""
-            UPDATE chat_messages SET content = '{Encrypt("See you at 5")}', is_edited = TRUE, edited_at = now(), updated_at = now() WHERE id = {id}
+            UPDATE chat_messages SET content = '{LegacyBackend.Encrypt("See you at 5")}', is_edited = TRUE, edited_at = now(), updated_at = now() WHERE id = {id}
             """);
         var edited = await almazPhone.NextAsync("message_updated", WithinASecond);
         await ExecuteAsync($"INSERT INTO message_reactions (message_id, profile_id, profile_type, user_id, reaction, created_at) VALUES ({id}, 1, 'student', 2, '👍', now())");
@@ -177,16 +179,10 @@ public sealed class LegacyBackendLiveTests
         Assert.That(pushed.GetProperty("message").GetProperty("id").GetInt32(), Is.EqualTo(id));
     }
 
-    private static string Encrypt(string text) => new FernetWriter(LegacyDatabase.FernetKey).Encrypt(text, DateTimeOffset.UtcNow);
+    /// <summary>What the old backend does when Abebe, as tutor, sends <paramref name="text"/> in chat 10.</summary>
+    private Task<int> LegacySendAsync(string text) => _old.SendAsync(Chat, 1, "tutor", text);
 
-    /// <summary>What the old backend does when Abebe, as tutor, sends <paramref name="text"/> in chat 10: encrypted, profile-keyed.</summary>
-    private Task<int> LegacySendAsync(string text) => LegacyInsertAsync(Encrypt(text));
-
-    private async Task<int> LegacyInsertAsync(string content) =>
-        int.Parse(await ScalarAsync($"""
-            INSERT INTO chat_messages (conversation_id, sender_profile_id, sender_profile_type, message_type, content, created_at, updated_at)
-            VALUES ({Chat}, 1, 'tutor', 'text', '{content}', now(), now()) RETURNING id::text
-            """) ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+    private Task<int> LegacyInsertAsync(string content) => _old.InsertAsync(Chat, 1, "tutor", content);
 
     private static string? ContentOf(JsonNode history, int id) =>
         history["messages"]!.AsArray().Single(m => m!["id"]!.GetValue<int>() == id)!["content"]?.GetValue<string>();
@@ -195,46 +191,7 @@ public sealed class LegacyBackendLiveTests
         (await user.GetJsonAsync("/api/chat/conversations"))["conversations"]!.AsArray()
         .Single(c => c!["id"]!.GetValue<int>() == Chat)!["unread_count"]!.GetValue<int>();
 
-    private Task ExecuteAsync(string sql) => LegacyDatabase.ExecuteAsync(_db, sql);
+    private Task ExecuteAsync(string sql) => _old.ExecuteAsync(sql);
 
-    private async Task<string?> ScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_db);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync() as string;
-    }
-
-    /// <summary>The real service on Kestrel over the upgraded legacy database, with the legacy key.</summary>
-    private sealed class LegacyHost : WebApplicationFactory<Program>
-    {
-        public LegacyHost(string connectionString)
-        {
-            UseKestrel(0);
-            // The host reads its connection string while it is composed; the shared service started long before.
-            var shared = Environment.GetEnvironmentVariable("ConnectionStrings__Chat");
-            Environment.SetEnvironmentVariable("ConnectionStrings__Chat", connectionString);
-            Environment.SetEnvironmentVariable("Legacy__ChatEncryptionKey", LegacyDatabase.FernetKey);
-            try
-            {
-                StartServer();
-            }
-            finally
-            {
-                Environment.SetEnvironmentVariable("ConnectionStrings__Chat", shared);
-                Environment.SetEnvironmentVariable("Legacy__ChatEncryptionKey", null);
-            }
-        }
-
-        public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-
-        public TestUser User(int userId)
-        {
-            var client = new HttpClient { BaseAddress = ServerAddress };
-            client.DefaultRequestHeaders.Authorization = new("Bearer", ChatApiFactory.TokenFor(userId));
-            return new TestUser(userId, client);
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Testing");
-    }
+    private Task<string?> ScalarAsync(string sql) => _old.ScalarAsync(sql);
 }

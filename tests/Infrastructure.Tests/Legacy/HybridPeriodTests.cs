@@ -48,6 +48,8 @@ public sealed class HybridPeriodTests
             Assert.That(await RowsAsync(db, "SELECT conversation_id::text FROM chat_conversation_aliases WHERE alias_id = 60"), Is.EqualTo(new[] { "10" }));
             Assert.That(await RowsAsync(db, "SELECT conversation_id || ' ' || content FROM chat_messages WHERE id = 600"), Is.EqualTo(new[] { "10 hello" }));
             Assert.That(await new UpgradeVerifier(db).RunAsync(), Is.Empty);
+            Assert.That(await RowsAsync(db, "SELECT kind || ' ' || message_id FROM chat_legacy_changes ORDER BY id"), Is.EqualTo(new[] { "message_created 600" }),
+                "the change feed holds the old backend's write for the service to relay, and none of migrate's own rewrites");
         }
     }
 

@@ -48,7 +48,7 @@ public sealed class RelayLegacyWritesHandler(IChatDbContext db, ILegacyWriteFeed
                 {
                     var audience = await MessageAccess.AudienceAsync(db, message, cancellationToken);
                     MessageHubEvents.QueueCreated(outbox, view, audience);
-                    outbox.Notify(new MessageSent(conversation, message, sender, audience));
+                    outbox.Notify(new MessageSent(new ConversationId(view.ConversationId), message, sender, audience));
                 }
 
                 break;
