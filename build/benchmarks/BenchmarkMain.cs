@@ -9,6 +9,8 @@ internal static class BenchmarkMain
 {
     private const double SendTarget = 0.5;
     private const double ListTarget = 1.5;
+    private const int ViewerSends = 50_000;
+    private const double ViewerSentTarget = 1.2;
     private const double MigrationTarget = 3;
 
     public static async Task<int> Main(string[] args)
@@ -132,6 +134,16 @@ internal static class BenchmarkMain
             }
         }
 
+        if (results.ListLarge is { } before)
+        {
+            Progress($"the viewer sends {ViewerSends:N0} messages without reading");
+            var loadTime = await dataset.ViewerSendsAsync(ViewerSends);
+            var after = await ConversationListBenchmark.RunAsync(host, dataset, loadTime, options, cpu);
+            results.ListAfterViewerSent = after;
+            Say($"    after the viewer sent {ViewerSends:N0} messages into one chat, reading none: {after.Latencies.Summary()}");
+            Say($"        p50 {after.Latencies.P50 / before.Latencies.P50:F2}x the list before (target: unaffected, <= {ViewerSentTarget:F1}x)");
+        }
+
         Say();
         if (options.Runs("search"))
         {
@@ -234,6 +246,12 @@ internal static class BenchmarkMain
             Row($"list at {Short(small.Messages)}", string.Empty, small.Latencies);
             Row($"list at {Short(large.Messages)}", string.Empty, large.Latencies);
             Say($"    {$"list p50 {Short(large.Messages)}/{Short(small.Messages)}",-22}{ratio:F2} (target <= {ListTarget:F1}): {(ratio <= ListTarget ? "PASS" : "ABOVE TARGET")}");
+            if (results.ListAfterViewerSent is { } sent)
+            {
+                var own = sent.Latencies.P50 / large.Latencies.P50;
+                Row($"list, {Short(ViewerSends)} own sent", string.Empty, sent.Latencies);
+                Say($"    {"list p50 own/before",-22}{own:F2} (target <= {ViewerSentTarget:F1}): {(own <= ViewerSentTarget ? "PASS" : "ABOVE TARGET")}");
+            }
         }
 
         foreach (var search in results.Search ?? [])
@@ -310,6 +328,8 @@ internal static class BenchmarkMain
         public ScaleOutResult? Scale { get; set; }
         public ListResult? ListSmall { get; set; }
         public ListResult? ListLarge { get; set; }
+
+        public ListResult? ListAfterViewerSent { get; set; }
         public IReadOnlyList<SearchResult>? Search { get; set; }
         public List<MigrationRun> Migrations { get; } = [];
     }

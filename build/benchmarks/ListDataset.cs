@@ -87,4 +87,31 @@ public sealed class ListDataset(BenchDatabase database, int viewerConversations)
         await database.ExecuteAsync("CHECKPOINT");
         return Stopwatch.GetElapsedTime(started);
     }
+
+    /// <summary>
+    /// The viewer sends <paramref name="count"/> messages into their first chat and reads nothing (issue 13: a tutor
+    /// broadcasting); returns how long loading and ANALYZE took.
+    /// </summary>
+    public async Task<TimeSpan> ViewerSendsAsync(int count)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await database.ExecuteAsync("""
+            INSERT INTO chat_messages (conversation_id, sender_user_id, message_type, content, is_edited, is_deleted,
+                                       is_forwarded, deleted_for_everyone, is_pinned, created_at, updated_at)
+            SELECT s.id, $1, 'text', 'Broadcast number ' || n || ' from the viewer.', FALSE, FALSE, FALSE, FALSE, FALSE,
+                   $3 + n * interval '1 second', $3 + n * interval '1 second'
+            FROM generate_series(1, $2) AS n
+            JOIN bench_conversation_slots s ON s.slot = 0
+            """,
+            ViewerId, count, Epoch.AddYears(1));
+        await database.ExecuteAsync("""
+            UPDATE conversations c SET last_message_at = m.newest, updated_at = m.newest
+            FROM (SELECT max(created_at) AS newest FROM chat_messages WHERE sender_user_id = $1) m
+            WHERE c.id = (SELECT id FROM bench_conversation_slots WHERE slot = 0)
+            """,
+            ViewerId);
+        MessageCount += count;
+        await database.ExecuteAsync("VACUUM ANALYZE");
+        return Stopwatch.GetElapsedTime(started);
+    }
 }

@@ -61,14 +61,36 @@ public sealed class HistoryAndReadTests : ApiTest
         var first = (await other.SendOkAsync(conversationId, "one"))["id"]!.GetValue<int>();
         await other.SendOkAsync(conversationId, "two");
         await other.SendOkAsync(conversationId, "three");
-        await me.SendOkAsync(conversationId, "mine");
 
         Assert.That(await UnreadAsync(me), Is.EqualTo(3));
         var read = await me.Http.PostAsJsonAsync($"/api/chat/conversations/{conversationId}/read", new JsonObject { ["message_id"] = first });
 
         Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That(await UnreadAsync(me), Is.EqualTo(2));
-        Assert.That(await UnreadAsync(other), Is.EqualTo(1));
+        Assert.That(await UnreadAsync(other), Is.Zero, "my own messages are never unread for me");
+    }
+
+    [Test]
+    public async Task Replying_LeavesNothingBeforeMyReplyUnread_AndWhatComesAfterCounts()
+    {
+        var me = await UserAsync("Me");
+        var other = await UserAsync("Other");
+        var conversationId = await me.OpenDirectIdAsync(other.Id);
+        await other.SendOkAsync(conversationId, "one");
+        await other.SendOkAsync(conversationId, "two");
+
+        await me.SendOkAsync(conversationId, "mine");
+        var afterReply = await UnreadAsync(me);
+        var theirsAfterReply = await UnreadAsync(other);
+        await other.SendOkAsync(conversationId, "three");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(afterReply, Is.Zero);
+            Assert.That(theirsAfterReply, Is.EqualTo(1), "the other person has not read my reply");
+            Assert.That(await UnreadAsync(me), Is.EqualTo(1));
+            Assert.That(await UnreadAsync(other), Is.Zero, "they replied after it");
+        }
     }
 
     [Test]

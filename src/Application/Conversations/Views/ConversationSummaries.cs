@@ -30,6 +30,9 @@ public static class ConversationSummaries
             : c.DirectUserLowId == null
                 ? db.Participants.Where(x => x.ConversationId == c.Id && x.UserId != viewer).Select(x => (UserId?)x.UserId).FirstOrDefault()
                 : c.DirectUserLowId == viewer ? c.DirectUserHighId : c.DirectUserLowId
+        // Replying reads what came before (as in Telegram and WhatsApp): the unread count starts after my newest
+        // message too, so however much I sent, it walks only what others sent since.
+        let myLast = db.Messages.Where(m => m.ConversationId == c.Id && m.SenderUserId == viewer).Max(m => (MessageId?)m.Id)
         let last = db.Messages
             .Where(m => m.ConversationId == c.Id && p.Sees(c.Type, m))
             .OrderByDescending(m => m.Id)
@@ -43,11 +46,12 @@ public static class ConversationSummaries
             ParticipantCount = db.Participants.Count(x => x.ConversationId == c.Id && x.IsActive),
             Last = last,
             LastSender = db.Users.FirstOrDefault(u => u.Id == last!.SenderUserId),
-            // Same visibility as "last", plus: not mine and after my read position.
+            // Same visibility as "last", plus: not mine, after my read position and after my newest message.
             UnreadCount = db.Messages.Count(m => m.ConversationId == c.Id
                                                  && p.Sees(c.Type, m)
                                                  && m.SenderUserId != viewer
-                                                 && m.Id > (p.LastReadMessageId ?? NothingRead)),
+                                                 && m.Id > (p.LastReadMessageId ?? NothingRead)
+                                                 && m.Id > (myLast ?? NothingRead)),
         }).Inlined();
 
     /// <summary>Summaries as of <paramref name="now"/>: a mute whose end has passed shows as not muted.</summary>
