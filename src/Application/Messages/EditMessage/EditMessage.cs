@@ -6,6 +6,7 @@ using Astegni.Chat.Domain.Messages;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Astegni.Chat.Application.Media.SignedLinks;
 
 namespace Astegni.Chat.Application.Messages.EditMessage;
 
@@ -13,7 +14,8 @@ namespace Astegni.Chat.Application.Messages.EditMessage;
 public sealed record EditMessage(int MessageId, string? Content) : IChatCommand<MessageView>;
 
 public sealed class EditMessageHandler(
-    IChatDbContext db, ICurrentUser currentUser, PolicyFacts policyFacts, IOptions<ChatOptions> options, TimeProvider clock)
+    IChatDbContext db, ICurrentUser currentUser, PolicyFacts policyFacts, IOptions<ChatOptions> options, TimeProvider clock,
+    SignedMediaUrls links)
     : ICommandHandler<EditMessage, Result<MessageView>>
 {
     public async ValueTask<Result<MessageView>> Handle(EditMessage command, CancellationToken cancellationToken)
@@ -51,7 +53,7 @@ public sealed class EditMessageHandler(
 
         // The answer is read from the database, so the change must be there first.
         await db.SaveChangesAsync(cancellationToken);
-        var view = await MessageViews.LoadOneAsync(db, messageId, editor, cancellationToken);
+        var view = await MessageViews.LoadOneAsync(db, messageId, editor, links, cancellationToken);
         return view!;
     }
 }
