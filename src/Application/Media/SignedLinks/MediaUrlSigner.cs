@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -39,9 +40,10 @@ public sealed class MediaUrlSigner
     /// <summary>Whether <paramref name="signature"/> is this key's for exactly this item and expiry (in constant time).</summary>
     public bool IsGenuine(int mediaId, long expiresAt, string? signature)
     {
+        // Anything that is not base64url (or too long to be a signature) is simply not genuine.
         Span<byte> given = stackalloc byte[48];
         if (string.IsNullOrEmpty(signature) || signature.Length > 64
-            || !Base64Url.TryDecodeFromChars(signature, given, out var length))
+            || Base64Url.DecodeFromChars(signature, given, out _, out var length) != OperationStatus.Done)
         {
             return false;
         }
