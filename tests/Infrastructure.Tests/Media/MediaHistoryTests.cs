@@ -3,8 +3,8 @@ using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Media;
 using Astegni.Chat.Domain.Messages;
 using Astegni.Chat.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using Astegni.Chat.TestSupport.Media;
+using Microsoft.EntityFrameworkCore;
 
 namespace Astegni.Chat.Infrastructure.Tests.Media;
 

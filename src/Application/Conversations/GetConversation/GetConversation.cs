@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Conversations.Views;
+using Astegni.Chat.Application.Media.SignedLinks;
 using Astegni.Chat.Application.Messages;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
@@ -9,7 +10,6 @@ using Astegni.Chat.Domain.Conversations;
 using Astegni.Chat.Domain.Messages;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Astegni.Chat.Application.Media.SignedLinks;
 
 namespace Astegni.Chat.Application.Conversations.GetConversation;
 

@@ -2,13 +2,13 @@ using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.RateLimits;
 using Astegni.Chat.Application.Media.Formats;
+using Astegni.Chat.Application.Media.SignedLinks;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Media;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Astegni.Chat.Application.Media.SignedLinks;
 
 namespace Astegni.Chat.Application.Media.UploadMedia;
 

@@ -1,8 +1,8 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Events;
+using Astegni.Chat.Application.Media.SignedLinks;
 using Astegni.Chat.Application.Messages.Views;
 using Mediator;
-using Astegni.Chat.Application.Media.SignedLinks;
 
 namespace Astegni.Chat.Application.Messages.EditMessage;
 

@@ -1,13 +1,13 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Conversations;
+using Astegni.Chat.Application.Media.SignedLinks;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
 using Astegni.Chat.Domain.Messages;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Astegni.Chat.Application.Media.SignedLinks;
 
 namespace Astegni.Chat.Application.Messages.GetHistory;
 

@@ -3,6 +3,7 @@ using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.RateLimits;
 using Astegni.Chat.Application.Conversations;
 using Astegni.Chat.Application.Events.Outbox;
+using Astegni.Chat.Application.Media.SignedLinks;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
@@ -10,7 +11,6 @@ using Astegni.Chat.Domain.Media;
 using Astegni.Chat.Domain.Messages;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Astegni.Chat.Application.Media.SignedLinks;
 
 namespace Astegni.Chat.Application.Messages.SendMessage;
 

@@ -1,6 +1,7 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Conversations.Views;
+using Astegni.Chat.Application.Media.SignedLinks;
 using Astegni.Chat.Application.Messages;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Application.Privacy;
@@ -8,7 +9,6 @@ using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Astegni.Chat.Application.Media.SignedLinks;
 
 namespace Astegni.Chat.Application.YourData.ExportMyChatData;
 
