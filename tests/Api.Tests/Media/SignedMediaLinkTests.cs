@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Astegni.Chat.Api.Tests.RealtimeData;
 using Astegni.Chat.Application.Media.SignedLinks;
 using Astegni.Chat.TestSupport.Media;
 
@@ -55,6 +56,24 @@ public sealed class SignedMediaLinkTests : MediaTest
             Assert.That(response.Content.Headers.ContentRange?.Length, Is.EqualTo(voice.Length));
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("audio/webm"));
         }
+    }
+
+    [Test]
+    public async Task TheMessagePushedToTheRecipientsHub_CarriesALinkThatDownloads()
+    {
+        var me = await MediaUserAsync("Sender");
+        var friend = await MediaUserAsync("Friend");
+        var conversationId = await me.OpenDirectIdAsync(friend.Id);
+        var png = SampleMedia.Png(7, 7);
+        var mediaId = await me.UploadIdAsync(png, "live.png");
+        await using var friendsPhone = await HubListener.ConnectAsync(Media.ServerAddress, friend.Id, "message_created");
+
+        await me.SendMediaOkAsync(conversationId, "image", mediaId);
+
+        var pushed = await friendsPhone.NextAsync("message_created");
+        var link = pushed.GetProperty("message").GetProperty("media").GetProperty("signed_url").GetString()!;
+        var response = await Anonymous().GetAsync(new Uri(link, UriKind.Relative));
+        Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.EqualTo(png));
     }
 
     [Test]
@@ -178,6 +197,19 @@ public sealed class SignedMediaLinkTests : MediaTest
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.EqualTo(png));
         }
+    }
+
+    [Test]
+    public async Task AForwardedMediaMessage_FillsTheLegacyMediaUrlColumnToo()
+    {
+        var (_, friend, _, messageId, png) = await SentImageAsync();
+        var third = await MediaUserAsync("Third");
+        var elsewhere = await friend.OpenDirectIdAsync(third.Id);
+
+        var forwarded = await (await friend.ForwardAsync(elsewhere, messageId)).JsonAsync(HttpStatusCode.Created);
+
+        var stored = await Db.ScalarAsync<string>($"SELECT media_url FROM chat_messages WHERE id = {forwarded["message"]!["id"]!.GetValue<int>()}");
+        Assert.That(await (await Anonymous().GetAsync(new Uri(stored, UriKind.Relative))).Content.ReadAsByteArrayAsync(), Is.EqualTo(png));
     }
 
     [Test]
