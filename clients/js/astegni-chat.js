@@ -122,7 +122,10 @@ export class ChatClient {
     return this.request('POST', '/api/chat/media', { form });
   }
 
-  /** A media item's bytes (members only) as a Blob, for an <img>/<audio> via URL.createObjectURL. */
+  /**
+   * A media item's bytes (members only) as a Blob, for an <img>/<audio> via URL.createObjectURL. A message's
+   * `media.signed_url` loads in such elements directly, without this, until it expires (15 min by default).
+   */
   async mediaBlob(mediaId) {
     const response = await this._send('GET', `/api/chat/media/${mediaId}`);
     return response.blob();

@@ -13,6 +13,7 @@ using Astegni.Chat.Application.Calls;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Events.Outbox;
 using Astegni.Chat.Application.Media;
+using Astegni.Chat.Application.Media.SignedLinks;
 using Astegni.Chat.Application.RateLimits;
 using Astegni.Chat.Infrastructure;
 using Astegni.Chat.Infrastructure.Legacy;
@@ -67,6 +68,9 @@ public static class ChatHost
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<IRateLimiter, InMemoryRateLimiter>();
         services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));
+        // Signed media links: a key derived from Jwt:SigningKey, so every instance checks every other's links.
+        services.AddSingleton(MediaUrlSigner.FromSecret(jwt.SigningKey));
+        services.Configure<LegacyMediaUrlOptions>(configuration.GetSection(LegacyMediaUrlOptions.Section));
         services.Configure<LocalMediaStorageOptions>(options => options.Root =
             LocalMediaStorageOptions.Resolve(configuration[$"{LocalMediaStorageOptions.Section}:Root"], builder.Environment.ContentRootPath));
         services.Configure<S3MediaStorageOptions>(configuration.GetSection(S3MediaStorageOptions.Section));

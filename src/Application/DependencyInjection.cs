@@ -26,6 +26,8 @@ public static class DependencyInjection
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<PolicyFacts>();
+        // The host provides the MediaUrlSigner, whose key is a secret of its configuration.
+        services.AddSingleton<Media.SignedLinks.SignedMediaUrls>();
         services.AddOptions<Events.Outbox.OutboxOptions>();
         services.AddSingleton<Events.Outbox.OutboxSerializer>();
         services.AddSingleton<Events.Outbox.OutboxSignal>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Astegni.Chat.Api.Http;
 using Astegni.Chat.Application.Media;
 using Astegni.Chat.Application.Media.DownloadMedia;
+using Astegni.Chat.Application.Media.DownloadSignedMedia;
 using Astegni.Chat.Application.Media.UploadMedia;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Media;
@@ -29,6 +30,11 @@ public static class MediaEndpoints
         group.MapGet("/{id:int}", DownloadMedia)
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .Produces(StatusCodes.Status206PartialContent, contentType: "application/octet-stream");
+        group.MapGet("/{id:int}/signed", DownloadSignedMedia)
+            .AllowAnonymous()
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .Produces(StatusCodes.Status206PartialContent, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status410Gone);
         return api;
     }
 
@@ -70,22 +76,33 @@ public static class MediaEndpoints
     /// shown inline, files are downloaded; the browser must not guess another type.
     /// </summary>
     public static async Task<IResult> DownloadMedia(ISender sender, HttpResponse response, int id, CancellationToken cancellationToken) =>
-        (await sender.Send(new DownloadMedia(id), cancellationToken)).ToHttp(media =>
-        {
-            var disposition = new ContentDispositionHeaderValue(media.ShowInline ? "inline" : "attachment");
-            disposition.SetHttpFileName(media.FileName);
-            var headers = response.Headers;
-            headers.ContentDisposition = disposition.ToString();
-            headers.XContentTypeOptions = "nosniff";
-            headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-            headers.CacheControl = media.Kind == MediaKind.Image ? "private, max-age=86400" : "private, no-cache";
-            return TypedResults.File(
-                media.Content,
-                media.ContentType,
-                lastModified: media.CreatedAt,
-                entityTag: new EntityTagHeaderValue(string.Create(CultureInfo.InvariantCulture, $"\"media-{media.MediaId}\"")),
-                enableRangeProcessing: true);
-        });
+        (await sender.Send(new DownloadMedia(id), cancellationToken)).ToHttp(media => Serve(response, media));
+
+    /// <summary>
+    /// The same bytes and headers by a signed link, without a bearer token (the <c>signed_url</c> of a media
+    /// object): 403 <c>media_link_invalid</c> for a signature that does not fit, 410 <c>media_link_expired</c>
+    /// after <c>expires</c> (unix seconds).
+    /// </summary>
+    public static async Task<IResult> DownloadSignedMedia(
+        ISender sender, HttpResponse response, int id, long? expires, string? signature, CancellationToken cancellationToken) =>
+        (await sender.Send(new DownloadSignedMedia(id, expires ?? 0, signature), cancellationToken)).ToHttp(media => Serve(response, media));
+
+    private static IResult Serve(HttpResponse response, MediaDownload media)
+    {
+        var disposition = new ContentDispositionHeaderValue(media.ShowInline ? "inline" : "attachment");
+        disposition.SetHttpFileName(media.FileName);
+        var headers = response.Headers;
+        headers.ContentDisposition = disposition.ToString();
+        headers.XContentTypeOptions = "nosniff";
+        headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        headers.CacheControl = media.Kind == MediaKind.Image ? "private, max-age=86400" : "private, no-cache";
+        return TypedResults.File(
+            media.Content,
+            media.ContentType,
+            lastModified: media.CreatedAt,
+            entityTag: new EntityTagHeaderValue(string.Create(CultureInfo.InvariantCulture, $"\"media-{media.MediaId}\"")),
+            enableRangeProcessing: true);
+    }
 }
 
 public sealed record MediaEnvelope(MediaView Media);

@@ -22,6 +22,7 @@ public static class ResultHttp
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.RateLimited => StatusCodes.Status429TooManyRequests,
         ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorKind.Gone => StatusCodes.Status410Gone,
         _ => StatusCodes.Status400BadRequest,
     };
 

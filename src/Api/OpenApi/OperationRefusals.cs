@@ -60,6 +60,7 @@ public static class OperationRefusals
         ["GetIceServers"] = [],
         ["UploadMedia"] = [MultipartUpload.NotMultipart, MultipartUpload.TruncatedMultipart, MediaErrors.Missing, MediaErrors.Empty, MediaErrors.TypeNotAllowed, MediaErrors.QuotaExceeded(0), MediaErrors.TooLarge(MediaKind.File, 0)],
         ["DownloadMedia"] = [MediaErrors.NotFound],
+        ["DownloadSignedMedia"] = [MediaErrors.LinkInvalid, MediaErrors.LinkExpired, MediaErrors.NotFound],
 
         // The old chat modal's routes (LegacyModalEndpoints).
         ["SignalTyping"] = [ConversationErrors.NotFound],

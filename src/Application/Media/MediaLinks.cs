@@ -1,3 +1,4 @@
+using Astegni.Chat.Application.Media.SignedLinks;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Media;
 
@@ -8,10 +9,13 @@ public static class MediaLinks
 {
     public static string UrlOf(int mediaId) => $"/api/chat/media/{mediaId}";
 
-    public static MediaView ViewOf(MediaItem item)
+    /// <summary>The media object of an item its caller may see (it carries a signed link).</summary>
+    public static MediaView ViewOf(MediaItem item, SignedMediaUrls links)
     {
         ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(links);
         return new MediaView(
-            item.Id.Value, UrlOf(item.Id.Value), item.MimeType, item.SizeBytes, item.Width, item.Height, item.DurationMs, item.FileName);
+            item.Id.Value, UrlOf(item.Id.Value), item.MimeType, item.SizeBytes, item.Width, item.Height, item.DurationMs, item.FileName,
+            links.For(item.Id.Value));
     }
 }

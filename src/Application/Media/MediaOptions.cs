@@ -2,7 +2,7 @@ using Astegni.Chat.Domain.Media;
 
 namespace Astegni.Chat.Application.Media;
 
-/// <summary>Upload limits an operator may tune (configuration section <c>Media</c>), in bytes per kind.</summary>
+/// <summary>Upload limits (in bytes per kind) and link lifetimes an operator may tune (configuration section <c>Media</c>).</summary>
 public sealed class MediaOptions
 {
     public const string Section = "Media";
@@ -20,6 +20,9 @@ public sealed class MediaOptions
 
     /// <summary>An upload no message uses is deleted (file and row) this long after it was made.</summary>
     public TimeSpan UnusedUploadLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long the <c>signed_url</c> of a media object in an API response or hub event downloads.</summary>
+    public TimeSpan SignedUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>How often expired unused uploads are looked for.</summary>
     public TimeSpan UnusedUploadCheckInterval { get; set; } = TimeSpan.FromMinutes(10);

@@ -13,6 +13,9 @@ public enum ErrorKind
 
     /// <summary>Larger than what is accepted (an upload over its limit), however it was found out.</summary>
     TooLarge,
+
+    /// <summary>Was there and is no longer (a download link past its expiry): asking again will not help.</summary>
+    Gone,
 }
 
 /// <summary>An expected refusal with a stable snake_case code that clients may switch on.</summary>
@@ -28,6 +31,7 @@ public sealed record Error(string Code, string Message, ErrorKind Kind)
     public static Error Forbidden(string code, string message) => new(code, message, ErrorKind.Forbidden);
     public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
     public static Error TooLarge(string code, string message) => new(code, message, ErrorKind.TooLarge);
+    public static Error Gone(string code, string message) => new(code, message, ErrorKind.Gone);
 
     public static Error RateLimited(RateLimitHit hit) =>
         new("rate_limited", $"Too many requests of this kind ({hit.Limit}); try again in {Math.Ceiling(hit.RetryAfter.TotalSeconds)} s.", ErrorKind.RateLimited)

@@ -11,6 +11,12 @@ public static class MediaErrors
 {
     public static readonly Error NotFound = Error.NotFound("media_not_found", "No such media item.");
 
+    /// <summary>A signed download link whose signature does not fit its item and expiry (tampered, guessed, or another item's).</summary>
+    public static readonly Error LinkInvalid = Error.Forbidden("media_link_invalid", "This media link is not valid.");
+
+    /// <summary>A genuine signed download link past its expiry: load the message again for a fresh one.</summary>
+    public static readonly Error LinkExpired = Error.Gone("media_link_expired", "This media link has expired; load the message again for a new one.");
+
     public static readonly Error TypeMismatch =
         Error.Validation("media_type_mismatch", "This media item does not fit the message type (e.g. a PDF sent as an image).");
 

@@ -11,6 +11,9 @@ public sealed class MediaTests : BrowserTest
     private static readonly byte[] LessonPlan = Encoding.ASCII.GetBytes(
         "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
+    /// <summary>Images and players load the media object's signed_url directly, with no blob in between.</summary>
+    private static readonly System.Text.RegularExpressions.Regex SignedLink = new(@"^/api/chat/media/\d+/signed\?expires=\d+&signature=");
+
     [Test]
     public async Task AnImageAndAFile_SentFromOneContext_OpenInTheOther()
     {
@@ -28,6 +31,7 @@ public sealed class MediaTests : BrowserTest
         await Expect(image).ToBeVisibleAsync();
         await Expect(image).ToHaveJSPropertyAsync("naturalWidth", 64);
         await Expect(image).ToHaveJSPropertyAsync("naturalHeight", 48);
+        await Expect(image).ToHaveAttributeAsync("src", SignedLink);
         await image.ClickAsync();
         await Expect(almazPage.TestId("media-viewer")).ToBeVisibleAsync();
         await almazPage.Page.Keyboard.PressAsync("Escape");
@@ -59,10 +63,30 @@ public sealed class MediaTests : BrowserTest
 
         var voiceNote = almazPage.Messages.GetByTestId("message-audio");
         await Expect(voiceNote).ToHaveCountAsync(1);
-        await Expect(voiceNote).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^blob:"));
+        await Expect(voiceNote).ToHaveAttributeAsync("src", SignedLink);
         await voiceNote.EvaluateAsync("audio => audio.play()");
         await almazPage.Page.WaitForFunctionAsync(
             "() => { const a = document.querySelector('[data-testid=\"message-audio\"]'); return a.currentTime > 0.3 && !a.error; }");
+    }
+
+    [Test]
+    public async Task AnImageWhoseSignedLinkNoLongerLoads_IsShownFromTheBearerDownload()
+    {
+        var (abebePage, almazPage) = await TwoPeopleInAChatAsync();
+        // As when the page stayed open past the link's expiry.
+        await almazPage.Page.RouteAsync("**/api/chat/media/*/signed?*", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 410,
+            ContentType = "application/problem+json",
+            Body = """{"status":410,"code":"media_link_expired"}""",
+        }));
+        var photo = await PngDrawnByThePageAsync(abebePage.Page, width: 40, height: 30);
+
+        await abebePage.TestId("attach-input").SetInputFilesAsync(new FilePayload { Name = "board.png", MimeType = "image/png", Buffer = photo });
+
+        var image = almazPage.Messages.GetByTestId("message-image");
+        await Expect(image).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^blob:"));
+        await Expect(image).ToHaveJSPropertyAsync("naturalWidth", 40);
     }
 
     private async Task<(ChatPage Abebe, ChatPage Almaz)> TwoPeopleInAChatAsync()

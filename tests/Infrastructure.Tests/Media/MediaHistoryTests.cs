@@ -3,6 +3,7 @@ using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Media;
 using Astegni.Chat.Domain.Messages;
 using Astegni.Chat.TestSupport;
+using Astegni.Chat.TestSupport.Media;
 using Microsoft.EntityFrameworkCore;
 
 namespace Astegni.Chat.Infrastructure.Tests.Media;
@@ -37,7 +38,7 @@ public sealed class MediaHistoryTests : DatabaseTest
 
         var counter = new CommandCounter();
         await using var reader = Db.NewContext(counter);
-        var result = await new GetHistoryHandler(reader, new FixedCurrentUser(other))
+        var result = await new GetHistoryHandler(reader, new FixedCurrentUser(other), TestMediaLinks.Create())
             .Handle(new GetHistory(conversationId, Limit: 10), CancellationToken.None);
 
         Assert.That(counter.Count, Is.EqualTo(1), string.Join("\n---\n", counter.Commands));

@@ -1,5 +1,6 @@
 using Astegni.Chat.Application.Messages.GetHistory;
 using Astegni.Chat.TestSupport;
+using Astegni.Chat.TestSupport.Media;
 
 namespace Astegni.Chat.Infrastructure.Tests.Queries;
 
@@ -24,7 +25,7 @@ public sealed class GetHistoryTests : DatabaseTest
 
         var counter = new CommandCounter();
         await using var reader = Db.NewContext(counter);
-        var result = await new GetHistoryHandler(reader, new FixedCurrentUser(me))
+        var result = await new GetHistoryHandler(reader, new FixedCurrentUser(me), TestMediaLinks.Create())
             .Handle(new GetHistory(conversationId, Limit: 20), CancellationToken.None);
 
         Assert.That(result.IsSuccess, Is.True);

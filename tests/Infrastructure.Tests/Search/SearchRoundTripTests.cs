@@ -3,6 +3,7 @@ using Astegni.Chat.Application.Conversations.ListConversations;
 using Astegni.Chat.Application.Messages.SearchMessages;
 using Astegni.Chat.Infrastructure.Search;
 using Astegni.Chat.TestSupport;
+using Astegni.Chat.TestSupport.Media;
 
 namespace Astegni.Chat.Infrastructure.Tests.Search;
 
@@ -26,7 +27,7 @@ public sealed class SearchRoundTripTests : DatabaseTest
 
         var counter = new CommandCounter();
         await using var context = Db.NewContext(counter);
-        var handler = new SearchMessagesHandler(context, new FixedCurrentUser(me), new PostgresMessageSearch());
+        var handler = new SearchMessagesHandler(context, new FixedCurrentUser(me), new PostgresMessageSearch(), TestMediaLinks.Create());
 
         var first = await handler.Handle(new SearchMessages("lesson", Limit: 3), CancellationToken.None);
         var firstCount = counter.Count;

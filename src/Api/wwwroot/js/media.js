@@ -12,7 +12,10 @@ export function messageTypeFor(mimeType) {
   return 'file';
 }
 
-/** Downloads need the bearer token: each item is fetched once and shown through a blob URL. */
+/**
+ * The bearer download, for what a signed link cannot serve (a file saved under its name, a link that expired
+ * while the page stayed open): each item is fetched once and shown through a blob URL.
+ */
 export class MediaCache {
   #api;
   #urls = new Map();
@@ -31,6 +34,20 @@ export class MediaCache {
   }
 }
 
+/**
+ * Points an image or player at the item's signed link, which loads without a header (and streams ranges);
+ * when the link does not load (it expired while the page stayed open), it falls back once to the bearer download.
+ */
+function showMedia(element, media, cache, failed) {
+  const fallBack = () => cache.objectUrl(media).then(url => { element.src = url; }, failed);
+  if (!media.signed_url) {
+    fallBack();
+    return;
+  }
+  element.addEventListener('error', fallBack, { once: true });
+  element.src = media.signed_url;
+}
+
 /** The element a media message shows: an image, a player, or a file to open. */
 export function renderMedia(message, cache) {
   const media = message.media;
@@ -44,12 +61,13 @@ export function renderMedia(message, cache) {
       width: media.width ?? undefined,
       height: media.height ?? undefined,
       dataset: { testid: 'message-image', mediaId: media.id },
-      onclick: async () => {
-        byId('media-viewer-image').src = await cache.objectUrl(media);
+      onclick: () => {
+        // What the message shows already, from the browser's cache.
+        byId('media-viewer-image').src = image.currentSrc || image.src;
         byId('media-viewer').showModal();
       },
     });
-    cache.objectUrl(media).then(url => { image.src = url; }, failed(image));
+    showMedia(image, media, cache, failed(image));
     return image;
   }
 
@@ -61,7 +79,7 @@ export function renderMedia(message, cache) {
       preload: 'metadata',
       dataset: { testid: `message-${tag}`, mediaId: media.id },
     });
-    cache.objectUrl(media).then(url => { player.src = url; }, failed(player));
+    showMedia(player, media, cache, failed(player));
     return player;
   }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Conversations.Views;
+using Astegni.Chat.Application.Media.SignedLinks;
 using Astegni.Chat.Application.Messages;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
@@ -46,7 +47,7 @@ public sealed record ConversationDetails : ConversationSummary
 /// <summary>A member as the API's <c>Participant</c>: <c>user_id, name, avatar_url, role, joined_at</c>.</summary>
 public sealed record ParticipantView(int UserId, string Name, string? AvatarUrl, string Role, DateTimeOffset JoinedAt);
 
-public sealed class GetConversationHandler(IChatDbContext db, ICurrentUser currentUser, TimeProvider clock)
+public sealed class GetConversationHandler(IChatDbContext db, ICurrentUser currentUser, TimeProvider clock, SignedMediaUrls links)
     : IQueryHandler<GetConversation, Result<ConversationDetails>>
 {
     /// <summary>Pins are few in practice; the bound keeps one conversation's answer small whatever happens.</summary>
@@ -103,6 +104,6 @@ public sealed class GetConversationHandler(IChatDbContext db, ICurrentUser curre
             .Where(m => m.ConversationId == conversationId && m.IsPinned)
             .OrderByDescending(m => m.PinnedAt)
             .ThenByDescending(m => m.Id);
-        return MessageViews.LoadAsync(db, pinned.Take(MaxPinnedMessages), viewer, cancellationToken);
+        return MessageViews.LoadAsync(db, pinned.Take(MaxPinnedMessages), viewer, links, cancellationToken);
     }
 }

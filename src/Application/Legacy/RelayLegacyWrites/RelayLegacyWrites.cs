@@ -3,6 +3,7 @@ using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Conversations;
 using Astegni.Chat.Application.Events;
 using Astegni.Chat.Application.Events.Outbox;
+using Astegni.Chat.Application.Media.SignedLinks;
 using Astegni.Chat.Application.Messages;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
@@ -23,7 +24,7 @@ public sealed record RelayLegacyWrites : IChatCommand<int>
     public const int BatchSize = 500;
 }
 
-public sealed class RelayLegacyWritesHandler(IChatDbContext db, ILegacyWriteFeed feed, CommandOutbox outbox)
+public sealed class RelayLegacyWritesHandler(IChatDbContext db, ILegacyWriteFeed feed, SignedMediaUrls links, CommandOutbox outbox)
     : ICommandHandler<RelayLegacyWrites, Result<int>>
 {
     public async ValueTask<Result<int>> Handle(RelayLegacyWrites command, CancellationToken cancellationToken)
@@ -44,7 +45,7 @@ public sealed class RelayLegacyWritesHandler(IChatDbContext db, ILegacyWriteFeed
         switch (write)
         {
             case { Kind: LegacyWriteKind.MessageCreated, MessageId: { } message, UserId: { } sender }:
-                if (await MessageViews.LoadOneAsync(db, message, sender, cancellationToken) is { } view)
+                if (await MessageViews.LoadOneAsync(db, message, sender, links, cancellationToken) is { } view)
                 {
                     var audience = await MessageAccess.AudienceAsync(db, message, cancellationToken);
                     MessageHubEvents.QueueCreated(outbox, view, audience);

@@ -1,6 +1,5 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
-using Astegni.Chat.Application.Media.Formats;
 using Astegni.Chat.Application.Messages;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Media;
@@ -37,25 +36,8 @@ public sealed class DownloadMediaHandler(IChatDbContext db, ICurrentUser current
             .AsNoTracking()
             .Where(m => m.Id == mediaId)
             .Where(m => m.UploaderUserId == caller || visibleMessages.Any(message => message.MediaId == m.Id && !message.IsDeleted))
-            .Select(m => new { m.StorageKey, m.MimeType, m.Kind, m.FileName, m.CreatedAt })
+            .Select(MediaDownloads.Stored)
             .FirstOrDefaultAsync(cancellationToken);
-        if (item is null)
-        {
-            return MediaErrors.NotFound;
-        }
-
-        var content = await storage.OpenReadAsync(item.StorageKey, cancellationToken);
-        if (content is null)
-        {
-            return MediaErrors.NotFound;
-        }
-
-        return new MediaDownload(
-            query.MediaId,
-            content,
-            MediaFormat.ContentTypeOf(item.MimeType),
-            item.Kind,
-            item.FileName ?? MediaFileNames.Fallback(query.MediaId, item.MimeType),
-            item.CreatedAt);
+        return await MediaDownloads.OpenAsync(storage, item, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.RateLimits;
 using Astegni.Chat.Application.Media.Formats;
+using Astegni.Chat.Application.Media.SignedLinks;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Media;
@@ -33,7 +34,8 @@ public sealed class UploadMediaHandler(
     IOptions<MediaOptions> options,
     IRateLimiter limiter,
     IOptions<RateLimitOptions> rateLimits,
-    TimeProvider clock)
+    TimeProvider clock,
+    SignedMediaUrls links)
     : ICommandHandler<UploadMedia, Result<MediaView>>
 {
     public async ValueTask<Result<MediaView>> Handle(UploadMedia command, CancellationToken cancellationToken)
@@ -95,7 +97,7 @@ public sealed class UploadMediaHandler(
             throw;
         }
 
-        return MediaLinks.ViewOf(item);
+        return MediaLinks.ViewOf(item, links);
     }
 
     // The bytes an hour count in whole megabytes; the quota is what I keep uploaded (unused uploads expire).

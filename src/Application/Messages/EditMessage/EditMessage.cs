@@ -1,5 +1,6 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Media.SignedLinks;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Messages;
@@ -13,7 +14,8 @@ namespace Astegni.Chat.Application.Messages.EditMessage;
 public sealed record EditMessage(int MessageId, string? Content) : IChatCommand<MessageView>;
 
 public sealed class EditMessageHandler(
-    IChatDbContext db, ICurrentUser currentUser, PolicyFacts policyFacts, IOptions<ChatOptions> options, TimeProvider clock)
+    IChatDbContext db, ICurrentUser currentUser, PolicyFacts policyFacts, IOptions<ChatOptions> options, TimeProvider clock,
+    SignedMediaUrls links)
     : ICommandHandler<EditMessage, Result<MessageView>>
 {
     public async ValueTask<Result<MessageView>> Handle(EditMessage command, CancellationToken cancellationToken)
@@ -51,7 +53,7 @@ public sealed class EditMessageHandler(
 
         // The answer is read from the database, so the change must be there first.
         await db.SaveChangesAsync(cancellationToken);
-        var view = await MessageViews.LoadOneAsync(db, messageId, editor, cancellationToken);
+        var view = await MessageViews.LoadOneAsync(db, messageId, editor, links, cancellationToken);
         return view!;
     }
 }

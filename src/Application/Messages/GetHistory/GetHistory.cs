@@ -1,6 +1,7 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Conversations;
+using Astegni.Chat.Application.Media.SignedLinks;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
@@ -21,7 +22,7 @@ public sealed record GetHistory(int ConversationId, int? Before = null, int? Aft
 
 public sealed record HistoryPage(IReadOnlyList<MessageView> Messages, bool HasMore);
 
-public sealed class GetHistoryHandler(IChatDbContext db, ICurrentUser currentUser) : IQueryHandler<GetHistory, Result<HistoryPage>>
+public sealed class GetHistoryHandler(IChatDbContext db, ICurrentUser currentUser, SignedMediaUrls links) : IQueryHandler<GetHistory, Result<HistoryPage>>
 {
     public async ValueTask<Result<HistoryPage>> Handle(GetHistory query, CancellationToken cancellationToken)
     {
@@ -57,7 +58,7 @@ public sealed class GetHistoryHandler(IChatDbContext db, ICurrentUser currentUse
             page = visible.OrderByDescending(m => m.Id);
         }
 
-        var messages = await MessageViews.LoadAsync(db, page.Take(limit + 1), viewer, cancellationToken);
+        var messages = await MessageViews.LoadAsync(db, page.Take(limit + 1), viewer, links, cancellationToken);
         if (messages.Count == 0 && !await db.MembershipOf(query.ConversationId, viewer).AnyAsync(cancellationToken))
         {
             return null;

@@ -1,6 +1,7 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Conversations;
+using Astegni.Chat.Application.Media.SignedLinks;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
@@ -17,7 +18,7 @@ public sealed record ListPinnedMessages(int ConversationId) : IChatQuery<PinnedM
 
 public sealed record PinnedMessages(IReadOnlyList<MessageView> Messages);
 
-public sealed class ListPinnedMessagesHandler(IChatDbContext db, ICurrentUser currentUser)
+public sealed class ListPinnedMessagesHandler(IChatDbContext db, ICurrentUser currentUser, SignedMediaUrls links)
     : IQueryHandler<ListPinnedMessages, Result<PinnedMessages>>
 {
     /// <summary>Enough for any screen; a conversation rarely has more than a handful.</summary>
@@ -37,6 +38,6 @@ public sealed class ListPinnedMessagesHandler(IChatDbContext db, ICurrentUser cu
             .OrderByDescending(m => m.PinnedAt)
             .ThenByDescending(m => m.Id)
             .Take(MaxPinned);
-        return new PinnedMessages(await MessageViews.LoadAsync(db, pinned, viewer, cancellationToken));
+        return new PinnedMessages(await MessageViews.LoadAsync(db, pinned, viewer, links, cancellationToken));
     }
 }

@@ -1,6 +1,7 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Conversations;
+using Astegni.Chat.Application.Media.SignedLinks;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
@@ -19,7 +20,7 @@ public sealed record SearchMessages(string Query, int? ConversationId = null, st
 
 public sealed record MessageSearchPage(IReadOnlyList<MessageView> Messages, string? NextCursor);
 
-public sealed class SearchMessagesHandler(IChatDbContext db, ICurrentUser currentUser, IMessageSearch search)
+public sealed class SearchMessagesHandler(IChatDbContext db, ICurrentUser currentUser, IMessageSearch search, SignedMediaUrls links)
     : IQueryHandler<SearchMessages, Result<MessageSearchPage>>
 {
     public async ValueTask<Result<MessageSearchPage>> Handle(SearchMessages query, CancellationToken cancellationToken)
@@ -42,7 +43,7 @@ public sealed class SearchMessagesHandler(IChatDbContext db, ICurrentUser curren
             found = found.Where(m => m.Id < before);
         }
 
-        var messages = await MessageViews.LoadAsync(db, found.OrderByDescending(m => m.Id).Take(limit + 1), viewer, cancellationToken);
+        var messages = await MessageViews.LoadAsync(db, found.OrderByDescending(m => m.Id).Take(limit + 1), viewer, links, cancellationToken);
         if (messages.Count == 0 && query.ConversationId is { } asked && !await db.MembershipOf(asked, viewer).AnyAsync(cancellationToken))
         {
             return ConversationErrors.NotFound;

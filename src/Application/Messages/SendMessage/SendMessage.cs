@@ -3,6 +3,7 @@ using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.RateLimits;
 using Astegni.Chat.Application.Conversations;
 using Astegni.Chat.Application.Events.Outbox;
+using Astegni.Chat.Application.Media.SignedLinks;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
@@ -42,7 +43,7 @@ public sealed record SendMessage(
 public sealed record SentMessage(MessageView Message, bool Replayed);
 
 public sealed class SendMessageHandler(
-    IChatDbContext db, ICurrentUser currentUser, PolicyFacts policyFacts, TimeProvider clock, CommandOutbox outbox)
+    IChatDbContext db, ICurrentUser currentUser, PolicyFacts policyFacts, TimeProvider clock, CommandOutbox outbox, SignedMediaUrls links)
     : ICommandHandler<SendMessage, Result<SentMessage>>
 {
     public static readonly Error ClientIdReused = Error.Conflict(
@@ -86,6 +87,7 @@ public sealed class SendMessageHandler(
         }
 
         db.Messages.Add(posted.Value);
+        LegacyMediaColumn.Fill(db.Messages, posted.Value, links);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -98,7 +100,7 @@ public sealed class SendMessageHandler(
                    ?? throw new InvalidOperationException("The client id index refused a row that cannot be found.");
         }
 
-        var view = (await MessageViews.LoadOneAsync(db, posted.Value.Id, sender, cancellationToken))!;
+        var view = (await MessageViews.LoadOneAsync(db, posted.Value.Id, sender, links, cancellationToken))!;
         MessageHubEvents.QueueCreated(outbox, view, conversation.ActiveMemberIds);
         return new SentMessage(view, Replayed: false);
     }
@@ -179,7 +181,7 @@ public sealed class SendMessageHandler(
             return ClientIdReused;
         }
 
-        var view = await MessageViews.LoadOneAsync(db, original.Id, sender, cancellationToken);
+        var view = await MessageViews.LoadOneAsync(db, original.Id, sender, links, cancellationToken);
         return new SentMessage(view!, Replayed: true);
     }
 }

@@ -2,6 +2,7 @@ using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Conversations;
 using Astegni.Chat.Application.Events.Outbox;
+using Astegni.Chat.Application.Media.SignedLinks;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
@@ -17,7 +18,7 @@ namespace Astegni.Chat.Application.Messages.SendSystemMessage;
 /// </summary>
 public sealed record SendSystemMessage(int ConversationId, string Content) : IChatCommand<MessageView>;
 
-public sealed class SendSystemMessageHandler(IChatDbContext db, ICurrentUser currentUser, PolicyFacts policyFacts, TimeProvider clock, CommandOutbox outbox)
+public sealed class SendSystemMessageHandler(IChatDbContext db, ICurrentUser currentUser, PolicyFacts policyFacts, TimeProvider clock, CommandOutbox outbox, SignedMediaUrls links)
     : ICommandHandler<SendSystemMessage, Result<MessageView>>
 {
     public async ValueTask<Result<MessageView>> Handle(SendSystemMessage command, CancellationToken cancellationToken)
@@ -53,7 +54,7 @@ public sealed class SendSystemMessageHandler(IChatDbContext db, ICurrentUser cur
 
         db.Messages.Add(posted.Value);
         await db.SaveChangesAsync(cancellationToken);
-        var view = (await MessageViews.LoadOneAsync(db, posted.Value.Id, sender, cancellationToken))!;
+        var view = (await MessageViews.LoadOneAsync(db, posted.Value.Id, sender, links, cancellationToken))!;
         MessageHubEvents.QueueCreated(outbox, view, conversation.ActiveMemberIds);
         return view;
     }

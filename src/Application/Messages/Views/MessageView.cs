@@ -21,7 +21,13 @@ public sealed record MessageView(
     string? ClientMessageId,
     DateTimeOffset CreatedAt);
 
-public sealed record MediaView(int Id, string Url, string MimeType, long Size, int? Width, int? Height, int? DurationMs, string? FileName);
+/// <param name="Url">Downloads with the bearer token, for as long as the viewer may see the item.</param>
+/// <param name="SignedUrl">
+/// Downloads without any header (for <c>&lt;img&gt;</c>, <c>&lt;audio&gt;</c>, <c>&lt;video&gt;</c>) until its
+/// <c>expires</c>; a view loaded again carries a fresh one.
+/// </param>
+public sealed record MediaView(
+    int Id, string Url, string MimeType, long Size, int? Width, int? Height, int? DurationMs, string? FileName, string SignedUrl);
 
 public sealed record ReplyPreview(int Id, int SenderUserId, string SenderName, string? Preview);
 

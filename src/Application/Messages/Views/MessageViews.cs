@@ -1,6 +1,7 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Media;
+using Astegni.Chat.Application.Media.SignedLinks;
 using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Messages;
 using Astegni.Chat.Domain.Users;
@@ -16,8 +17,12 @@ public static class MessageViews
 {
     public const int PreviewLength = 100;
 
+    /// <remarks>
+    /// <paramref name="messages"/> are ones <paramref name="viewer"/> may see (the callers filter them): their
+    /// media objects carry a signed link from <paramref name="links"/>.
+    /// </remarks>
     public static async Task<List<MessageView>> LoadAsync(
-        IChatDbContext db, IQueryable<Message> messages, UserId viewer, CancellationToken cancellationToken)
+        IChatDbContext db, IQueryable<Message> messages, UserId viewer, SignedMediaUrls links, CancellationToken cancellationToken)
     {
         var rows = await (
             from m in messages.AsNoTracking()
@@ -44,12 +49,12 @@ public static class MessageViews
                 Reactions = m.Reactions.Select(x => new ReactionRow(x.Value, x.UserId)).ToList(),
             }).ToListAsync(cancellationToken);
 
-        return rows.ConvertAll(row => ToView(row, viewer));
+        return rows.ConvertAll(row => ToView(row, viewer, links));
     }
 
     public static async Task<MessageView?> LoadOneAsync(
-        IChatDbContext db, MessageId messageId, UserId viewer, CancellationToken cancellationToken) =>
-        (await LoadAsync(db, db.Messages.Where(m => m.Id == messageId), viewer, cancellationToken)).SingleOrDefault();
+        IChatDbContext db, MessageId messageId, UserId viewer, SignedMediaUrls links, CancellationToken cancellationToken) =>
+        (await LoadAsync(db, db.Messages.Where(m => m.Id == messageId), viewer, links, cancellationToken)).SingleOrDefault();
 
     /// <summary>A short text for previews (reply quotes, conversation lists), cut at a character boundary.</summary>
     public static string? Preview(MessageType type, string? content, bool isDeleted)
@@ -100,7 +105,7 @@ public static class MessageViews
             .ThenBy(r => r.Reaction, StringComparer.Ordinal)
             .ToList();
 
-    private static MessageView ToView(MessageRow row, UserId viewer)
+    private static MessageView ToView(MessageRow row, UserId viewer, SignedMediaUrls links)
     {
         var m = row.Message;
         return new MessageView(
@@ -114,7 +119,8 @@ public static class MessageViews
             m.IsDeleted || row.Media is not { } media
                 ? null
                 : new MediaView(
-                    media.Id.Value, MediaLinks.UrlOf(media.Id.Value), media.MimeType, media.Size, media.Width, media.Height, media.DurationMs, media.FileName),
+                    media.Id.Value, MediaLinks.UrlOf(media.Id.Value), media.MimeType, media.Size, media.Width, media.Height, media.DurationMs, media.FileName,
+                    links.For(media.Id.Value)),
             row.Reply is { } reply
                 ? new ReplyPreview(reply.Id.Value, reply.SenderUserId.Value, NameOf(row.ReplySender), Preview(reply.Type, reply.Content, reply.IsDeleted))
                 : null,

@@ -1,6 +1,7 @@
 using Astegni.Chat.Application.Abstractions;
 using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Conversations.Views;
+using Astegni.Chat.Application.Media.SignedLinks;
 using Astegni.Chat.Application.Messages;
 using Astegni.Chat.Application.Messages.Views;
 using Astegni.Chat.Application.Privacy;
@@ -31,7 +32,7 @@ public sealed record ExportedConversation(
 
 public sealed record ExportedBlock(int UserId, string? Reason, DateTimeOffset BlockedAt);
 
-public sealed class ExportMyChatDataHandler(IChatDbContext db, ICurrentUser currentUser, PolicyFacts policyFacts, TimeProvider clock)
+public sealed class ExportMyChatDataHandler(IChatDbContext db, ICurrentUser currentUser, PolicyFacts policyFacts, TimeProvider clock, SignedMediaUrls links)
     : IQueryHandler<ExportMyChatData, Result<ChatDataExport>>
 {
     /// <summary>Messages are read this many at a time: a round trip per batch, never one per message.</summary>
@@ -91,7 +92,7 @@ public sealed class ExportMyChatDataHandler(IChatDbContext db, ICurrentUser curr
         {
             var from = after;
             var batch = await MessageViews.LoadAsync(
-                db, visible.Where(m => m.Id > from).OrderBy(m => m.Id).Take(MessageBatchSize), me, cancellationToken);
+                db, visible.Where(m => m.Id > from).OrderBy(m => m.Id).Take(MessageBatchSize), me, links, cancellationToken);
             all.AddRange(batch);
             if (batch.Count < MessageBatchSize)
             {

@@ -1,3 +1,4 @@
+using Astegni.Chat.Application.Media.SignedLinks;
 using Astegni.Chat.Domain.Conversations;
 using Astegni.Chat.Domain.Media;
 using Astegni.Chat.Domain.Messages;
@@ -20,6 +21,9 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.ClientMessageId).HasMaxLength(Message.MaxClientMessageIdLength);
 
         builder.Property(m => m.OriginalContent);
+
+        // Written for the old clients only (LegacyMediaColumn); the column the legacy schema already has.
+        builder.Property<string?>(LegacyMediaColumn.Property).HasColumnName(LegacyMediaColumn.Column).HasMaxLength(LegacyMediaColumn.MaxLength);
 
         // Optimistic concurrency: PostgreSQL's xmin system column, which every write of the row changes. A
         // save over a row someone else changed since it was read fails (ConcurrentChangeException) instead

@@ -508,6 +508,11 @@ namespace Astegni.Chat.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_pinned");
 
+                    b.Property<string>("LegacyMediaUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("media_url");
+
                     b.Property<int?>("MediaId")
                         .HasColumnType("integer")
                         .HasColumnName("media_id");
