@@ -32,6 +32,26 @@ public class SignedMediaUrlsTests
     }
 
     [Test]
+    public void LinksMintedMomentsApart_AreTheSameLink_SoBrowsersCacheTheMedia_AndEachLivesTwoThirdsOfTheLifetimeAtLeast()
+    {
+        var clock = new SetClock(Now.AddSeconds(10));
+        var links = Links(clock, new MediaOptions { SignedUrlLifetime = TimeSpan.FromMinutes(15) });
+
+        var first = links.For(42);
+        clock.Now = Now.AddMinutes(4);
+        var second = links.For(42);
+        clock.Now = Now.AddMinutes(5);
+        var nextStep = links.For(42);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(second, Is.EqualTo(first));
+            Assert.That(nextStep, Is.Not.EqualTo(first));
+            Assert.That(DateTimeOffset.FromUnixTimeSeconds(Parts(second).Expires) - Now.AddMinutes(4), Is.GreaterThanOrEqualTo(TimeSpan.FromMinutes(10)), "minted 4 minutes in");
+        }
+    }
+
+    [Test]
     public void TheLegacyColumnsLink_LivesTheLegacyLifetime_AndIsAbsoluteWhenABaseIsConfigured()
     {
         var links = Links(new SetClock(Now), new MediaOptions(), new LegacyMediaUrlOptions { MediaUrlLifetime = TimeSpan.FromDays(30), MediaUrlBase = "https://chat.astegni.et/" });

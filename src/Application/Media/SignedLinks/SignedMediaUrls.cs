@@ -33,9 +33,14 @@ public sealed class SignedMediaUrls(
         return clock.GetUtcNow().ToUnixTimeSeconds() >= expiresAt ? SignedLinkCheck.Expired : SignedLinkCheck.Valid;
     }
 
+    // Links minted within the same step (a third of the lifetime, at most an hour) are the same link, so a page that
+    // loads the same media again hits the browser's cache instead of a new URL each time; each still lives at least
+    // two thirds of its lifetime.
     private string Link(int mediaId, TimeSpan lifetime)
     {
-        var expiresAt = clock.GetUtcNow().Add(lifetime).ToUnixTimeSeconds();
+        var step = Math.Max(1, (long)Math.Min(lifetime.TotalSeconds / 3, TimeSpan.FromHours(1).TotalSeconds));
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var expiresAt = (now / step * step) + (long)lifetime.TotalSeconds;
         return string.Create(
             CultureInfo.InvariantCulture, $"{PathOf(mediaId)}?expires={expiresAt}&signature={signer.Sign(mediaId, expiresAt)}");
     }
