@@ -81,13 +81,22 @@ internal sealed class PostgresLegacyWriteFeed(ChatDbContext db, IOptions<LegacyO
         }
 
         var key = LegacyFernet.NormalizeKey(options.Value.ChatEncryptionKey);
-        foreach (var (id, token) in tokens)
+        var decrypted = tokens.Select(t => (t.Id, Text: key is null ? null : LegacyFernet.TryDecrypt(t.Token, key))).ToList();
+        var readable = decrypted.Where(d => d.Text is not null).ToList();
+        var sealedIds = decrypted.Where(d => d.Text is null).Select(d => d.Id).ToArray();
+        if (readable.Count > 0)
         {
-            var text = key is null ? null : LegacyFernet.TryDecrypt(token, key);
-            await using var update = text is null
-                ? Command("UPDATE chat_messages SET undecryptable_content = content, content = NULL WHERE id = $1", id)
-                : Command("UPDATE chat_messages SET content = $2 WHERE id = $1", id, text);
+            await using var update = Command(
+                "UPDATE chat_messages m SET content = d.text FROM unnest($1::integer[], $2::text[]) AS d(id, text) WHERE m.id = d.id",
+                readable.Select(d => d.Id).ToArray(), readable.Select(d => d.Text!).ToArray());
             await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (sealedIds.Length > 0)
+        {
+            await using var aside = Command(
+                "UPDATE chat_messages SET undecryptable_content = content, content = NULL WHERE id = ANY($1)", sealedIds);
+            await aside.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
