@@ -111,6 +111,26 @@ public sealed class LegacyBackendLiveTests
     }
 
     [Test]
+    public async Task APinAndADeleteForMe_InTheOldApp_ArePushed_AndTheHiddenMessageLeavesMyHistory()
+    {
+        var id = await LegacySendAsync("Pin this, please");
+        await using var almazPhone = await HubListener.ConnectAsync(_host.ServerAddress, Almaz, "message_updated", "message_deleted");
+
+        await ExecuteAsync($"UPDATE chat_messages SET is_pinned = TRUE, pinned_at = now(), pinned_by_profile_id = 1, pinned_by_profile_type = 'student' WHERE id = {id}");
+        var pinned = await almazPhone.NextAsync("message_updated", WithinASecond);
+        await ExecuteAsync($"UPDATE chat_messages SET deleted_for_user_ids = '[{Almaz}]' WHERE id = {id}");
+        var hidden = await almazPhone.NextAsync("message_deleted", WithinASecond);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(pinned.GetProperty("message").GetProperty("is_pinned").GetBoolean(), Is.True);
+            Assert.That(hidden.GetProperty("message_id").GetInt32(), Is.EqualTo(id));
+            Assert.That(await _almaz.HistoryIdsAsync(Chat), Does.Not.Contain(id), "hidden for Almaz, as the old app shows it");
+            Assert.That(await _abebe.HistoryIdsAsync(Chat), Does.Contain(id), "and only for her");
+        }
+    }
+
+    [Test]
     public async Task AReadInTheOldApp_MovesThisServicesReadPosition_ForwardOnly()
     {
         var first = await _abebe.SendIdAsync(Chat, "Question one");
