@@ -81,21 +81,25 @@ internal sealed class PostgresLegacyWriteFeed(ChatDbContext db, IOptions<LegacyO
         }
 
         var key = LegacyFernet.NormalizeKey(options.Value.ChatEncryptionKey);
-        var decrypted = tokens.Select(t => (t.Id, Text: key is null ? null : LegacyFernet.TryDecrypt(t.Token, key))).ToList();
+        var decrypted = tokens.Select(t => (t.Id, t.Token, Text: key is null ? null : LegacyFernet.TryDecrypt(t.Token, key))).ToList();
         var readable = decrypted.Where(d => d.Text is not null).ToList();
-        var sealedIds = decrypted.Where(d => d.Text is null).Select(d => d.Id).ToArray();
+        var sealedOnes = decrypted.Where(d => d.Text is null).ToList();
+
+        // Each row is rewritten only while it still holds the token read above: an edit the old backend commits in
+        // between wins (its own change row brings it here again), instead of being overwritten with the older text.
         if (readable.Count > 0)
         {
             await using var update = Command(
-                "UPDATE chat_messages m SET content = d.text FROM unnest($1::integer[], $2::text[]) AS d(id, text) WHERE m.id = d.id",
-                readable.Select(d => d.Id).ToArray(), readable.Select(d => d.Text!).ToArray());
+                "UPDATE chat_messages m SET content = d.text FROM unnest($1::integer[], $2::text[], $3::text[]) AS d(id, token, text) WHERE m.id = d.id AND m.content = d.token",
+                readable.Select(d => d.Id).ToArray(), readable.Select(d => d.Token).ToArray(), readable.Select(d => d.Text!).ToArray());
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        if (sealedIds.Length > 0)
+        if (sealedOnes.Count > 0)
         {
             await using var aside = Command(
-                "UPDATE chat_messages SET undecryptable_content = content, content = NULL WHERE id = ANY($1)", sealedIds);
+                "UPDATE chat_messages m SET undecryptable_content = m.content, content = NULL FROM unnest($1::integer[], $2::text[]) AS d(id, token) WHERE m.id = d.id AND m.content = d.token",
+                sealedOnes.Select(d => d.Id).ToArray(), sealedOnes.Select(d => d.Token).ToArray());
             await aside.ExecuteNonQueryAsync(cancellationToken);
         }
     }
