@@ -25,8 +25,11 @@ public static class ProblemCodes
                 problem.Title = "The request body or parameters could not be read.";
             }
 
+            // A use case's refusal carries its own code and words (a search that took too long says what to do);
+            // any other 5xx says nothing of its cause.
+            var refusal = problem.Extensions.ContainsKey(Key);
             problem.Extensions.TryAdd(Key, ForStatus(status));
-            problem.Detail = status >= 500 ? "Something went wrong on our side. Please try again." : problem.Detail;
+            problem.Detail = status >= 500 && !refusal ? "Something went wrong on our side. Please try again." : problem.Detail;
             problem.Extensions.Remove("exception");
             problem.Instance ??= context.HttpContext.Request.Path;
             // The framework adds "traceId", which the snake_case key policy would write as a second "trace_id":

@@ -23,6 +23,7 @@ public static class ResultHttp
         ErrorKind.RateLimited => StatusCodes.Status429TooManyRequests,
         ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorKind.Gone => StatusCodes.Status410Gone,
+        ErrorKind.TimedOut => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -63,6 +64,7 @@ public static class ResultHttp
         StatusCodes.Status409Conflict => "Conflict.",
         StatusCodes.Status413PayloadTooLarge => "The upload is too large.",
         StatusCodes.Status429TooManyRequests => "Too many requests.",
+        StatusCodes.Status503ServiceUnavailable => "This took too long.",
         _ => "The request was refused.",
     };
 }

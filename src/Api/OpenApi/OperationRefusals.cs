@@ -2,6 +2,7 @@ using Astegni.Chat.Api.Endpoints;
 using Astegni.Chat.Api.Http;
 using Astegni.Chat.Application.Blocks.UnblockProfile;
 using Astegni.Chat.Application.Common;
+using Astegni.Chat.Application.Messages.SearchMessages;
 using Astegni.Chat.Application.Messages.SendMessage;
 using Astegni.Chat.Domain.Blocks;
 using Astegni.Chat.Domain.Calls;
@@ -44,7 +45,7 @@ public static class OperationRefusals
         ["RemoveReaction"] = [MessageErrors.NotFound],
         ["PinMessage"] = [MessageErrors.NotFound, MessageErrors.PinNotAllowed, MessageErrors.Deleted],
         ["UnpinMessage"] = [MessageErrors.NotFound, MessageErrors.PinNotAllowed],
-        ["SearchMessages"] = [ConversationErrors.NotFound],
+        ["SearchMessages"] = [ConversationErrors.NotFound, SearchMessagesHandler.TimedOut],
         ["BlockUser"] = [Block.CannotBlockSelf, UserErrors.NotFound],
         ["UnblockUser"] = [],
         ["ListBlockedUsers"] = [],

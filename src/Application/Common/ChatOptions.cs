@@ -13,4 +13,7 @@ public sealed class ChatOptions
 
     /// <summary>A typing indicator clears by itself after this long without a new signal.</summary>
     public TimeSpan TypingTimeout { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>Longest a message search may keep the database busy; past it the search is refused (<c>search_timed_out</c>).</summary>
+    public TimeSpan SearchTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

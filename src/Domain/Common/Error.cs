@@ -16,6 +16,9 @@ public enum ErrorKind
 
     /// <summary>Was there and is no longer (a download link past its expiry): asking again will not help.</summary>
     Gone,
+
+    /// <summary>Took longer than the work is allowed (a search over too much history): narrower work may succeed.</summary>
+    TimedOut,
 }
 
 /// <summary>An expected refusal with a stable snake_case code that clients may switch on.</summary>
@@ -32,6 +35,7 @@ public sealed record Error(string Code, string Message, ErrorKind Kind)
     public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
     public static Error TooLarge(string code, string message) => new(code, message, ErrorKind.TooLarge);
     public static Error Gone(string code, string message) => new(code, message, ErrorKind.Gone);
+    public static Error TimedOut(string code, string message) => new(code, message, ErrorKind.TimedOut);
 
     public static Error RateLimited(RateLimitHit hit) =>
         new("rate_limited", $"Too many requests of this kind ({hit.Limit}); try again in {Math.Ceiling(hit.RetryAfter.TotalSeconds)} s.", ErrorKind.RateLimited)

@@ -1,9 +1,11 @@
+using Astegni.Chat.Application.Common;
 using Astegni.Chat.Application.Contacts.ListContacts;
 using Astegni.Chat.Application.Conversations.ListConversations;
 using Astegni.Chat.Application.Messages.SearchMessages;
 using Astegni.Chat.Infrastructure.Search;
 using Astegni.Chat.TestSupport;
 using Astegni.Chat.TestSupport.Media;
+using Microsoft.Extensions.Options;
 
 namespace Astegni.Chat.Infrastructure.Tests.Search;
 
@@ -27,7 +29,7 @@ public sealed class SearchRoundTripTests : DatabaseTest
 
         var counter = new CommandCounter();
         await using var context = Db.NewContext(counter);
-        var handler = new SearchMessagesHandler(context, new FixedCurrentUser(me), new PostgresMessageSearch(), TestMediaLinks.Create());
+        var handler = new SearchMessagesHandler(context, new FixedCurrentUser(me), new PostgresMessageSearch(), TestMediaLinks.Create(), Options.Create(new ChatOptions()));
 
         var first = await handler.Handle(new SearchMessages("lesson", Limit: 3), CancellationToken.None);
         var firstCount = counter.Count;

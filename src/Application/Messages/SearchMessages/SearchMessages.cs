@@ -7,6 +7,7 @@ using Astegni.Chat.Domain.Common;
 using Astegni.Chat.Domain.Conversations;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Astegni.Chat.Application.Messages.SearchMessages;
 
@@ -20,9 +21,14 @@ public sealed record SearchMessages(string Query, int? ConversationId = null, st
 
 public sealed record MessageSearchPage(IReadOnlyList<MessageView> Messages, string? NextCursor);
 
-public sealed class SearchMessagesHandler(IChatDbContext db, ICurrentUser currentUser, IMessageSearch search, SignedMediaUrls links)
+public sealed class SearchMessagesHandler(
+    IChatDbContext db, ICurrentUser currentUser, IMessageSearch search, SignedMediaUrls links, IOptions<ChatOptions> options)
     : IQueryHandler<SearchMessages, Result<MessageSearchPage>>
 {
+    public static readonly Error TimedOut = Error.TimedOut(
+        "search_timed_out",
+        "The search took too long. Try more or rarer words, or search within one conversation.");
+
     public async ValueTask<Result<MessageSearchPage>> Handle(SearchMessages query, CancellationToken cancellationToken)
     {
         var viewer = currentUser.Id;
@@ -43,7 +49,22 @@ public sealed class SearchMessagesHandler(IChatDbContext db, ICurrentUser curren
             found = found.Where(m => m.Id < before);
         }
 
-        var messages = await MessageViews.LoadAsync(db, found.OrderByDescending(m => m.Id).Take(limit + 1), viewer, links, cancellationToken);
+        List<MessageView> messages;
+        using (var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            // Cancelling a running query makes the driver ask the server to cancel it, so a search that would
+            // walk too much history stops there, instead of holding a connection until the command timeout.
+            bound.CancelAfter(options.Value.SearchTimeout);
+            try
+            {
+                messages = await MessageViews.LoadAsync(db, found.OrderByDescending(m => m.Id).Take(limit + 1), viewer, links, bound.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return TimedOut;
+            }
+        }
+
         if (messages.Count == 0 && query.ConversationId is { } asked && !await db.MembershipOf(asked, viewer).AnyAsync(cancellationToken))
         {
             return ConversationErrors.NotFound;
